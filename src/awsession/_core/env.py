@@ -32,6 +32,9 @@ class FileSystem(Protocol):
     def home(self) -> str:
         """The user's home directory, used to expand ``~``."""
 
+    def version(self, path: str) -> tuple[int, int] | None:
+        """A cheap change marker ``(mtime_ns, size)`` for cache checks, or ``None`` if missing."""
+
 
 class OsFileSystem:
     """The real file system."""
@@ -50,6 +53,13 @@ class OsFileSystem:
     def home(self) -> str:
         return os.path.expanduser("~")
 
+    def version(self, path: str) -> tuple[int, int] | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
 
 @dataclass(slots=True)
 class MemoryFileSystem:
@@ -63,6 +73,10 @@ class MemoryFileSystem:
 
     def home(self) -> str:
         return self.home_dir
+
+    def version(self, path: str) -> tuple[int, int] | None:
+        data = self.files.get(path)
+        return None if data is None else (hash(data), len(data))
 
 
 class Clock(Protocol):
