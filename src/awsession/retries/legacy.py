@@ -1,0 +1,85 @@
+"""botocore's ``legacy`` retry mode, driven by its ``_retry.json`` data.
+
+Rules (botocore 1.43):
+
+1. The policies are ``__default__`` merged with the service's own section; a policy matches on a
+   socket error, an HTTP status alone, an HTTP status *and* an error code together, or a CRC32
+   mismatch (DynamoDB).
+2. ``max_attempts`` counts every attempt (5 by default, 10 for DynamoDB); a user setting replaces it.
+3. The delay before attempt ``n + 1`` is ``base * growth_factor ** (n - 1)`` where ``base`` is either
+   a number or ``random()`` (``"rand"``). There is no cap and no retry quota.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .outcome import Outcome
+
+__all__ = ["LegacyRules", "legacy_rules_for"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Condition:
+    status: int | None = None
+    code: str | None = None
+    socket: bool = False
+    crc32: bool = False
+
+    def matches(self, outcome: Outcome) -> bool:
+        if self.socket:
+            return outcome.connection_error
+        if self.crc32:
+            return outcome.crc32_mismatch
+        if self.status is not None and outcome.status_code != self.status:
+            return False
+        if self.code is not None and outcome.error_code != self.code:
+            return False
+        return self.status is not None or self.code is not None
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyRules:
+    max_attempts: int
+    base: float | None  # None means random()
+    growth_factor: float
+    conditions: tuple[_Condition, ...]
+
+    def is_retryable(self, outcome: Outcome) -> bool:
+        return any(c.matches(outcome) for c in self.conditions)
+
+    def delay(self, attempt: int, random: Callable[[], float]) -> float:
+        base = random() if self.base is None else self.base
+        return float(base * self.growth_factor ** (attempt - 1))
+
+
+def _condition(spec: Mapping[str, Any], definitions: Mapping[str, Any]) -> _Condition:
+    if "$ref" in spec:
+        spec = definitions[spec["$ref"]]
+    when = spec["applies_when"]
+    if "socket_errors" in when:
+        return _Condition(socket=True)
+    response = when.get("response", {})
+    if "crc32body" in response:
+        return _Condition(crc32=True)
+    return _Condition(status=response.get("http_status_code"),
+                      code=response.get("service_error_code"))
+
+
+def legacy_rules_for(retry_data: Mapping[str, Any], endpoint_prefix: str) -> LegacyRules:
+    """Build the rules for a service from ``_retry.json`` (``retry_data``)."""
+    definitions = retry_data.get("definitions", {})
+    default = retry_data["retry"]["__default__"]
+    service = retry_data["retry"].get(endpoint_prefix, {}).get("__default__", {})
+    policies = dict(default.get("policies", {}))
+    policies.update(service.get("policies", {}))
+    delay = service.get("delay", default["delay"])
+    base = delay["base"]
+    return LegacyRules(
+        max_attempts=int(service.get("max_attempts", default["max_attempts"])),
+        base=None if base == "rand" else float(base),
+        growth_factor=float(delay["growth_factor"]),
+        conditions=tuple(_condition(spec, definitions) for spec in policies.values()),
+    )

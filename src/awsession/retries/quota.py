@@ -1,0 +1,43 @@
+"""The per-client retry quota of ``standard`` and ``adaptive`` modes (the one lock in this room).
+
+A client starts with 500 tokens. A retry costs 5 (10 after a timeout); with too few tokens left the
+call is not retried. A successful attempt gives back 1 when the call needed no retry, or what its
+last retry cost.
+"""
+
+from __future__ import annotations
+
+import threading
+
+__all__ = ["NO_RETRY_INCREMENT", "RETRY_COST", "TIMEOUT_RETRY_COST", "RetryQuota"]
+
+INITIAL_CAPACITY = 500
+RETRY_COST = 5
+TIMEOUT_RETRY_COST = 10
+NO_RETRY_INCREMENT = 1
+
+
+class RetryQuota:
+    __slots__ = ("_available", "_lock", "max_capacity")
+
+    def __init__(self, capacity: int = INITIAL_CAPACITY) -> None:
+        self.max_capacity = capacity
+        self._available = capacity
+        self._lock = threading.Lock()
+
+    @property
+    def available(self) -> int:
+        return self._available
+
+    def acquire(self, amount: int) -> bool:
+        with self._lock:
+            if amount > self._available:
+                return False
+            self._available -= amount
+            return True
+
+    def release(self, amount: int) -> None:
+        if amount <= 0:
+            return
+        with self._lock:
+            self._available = min(self._available + amount, self.max_capacity)
