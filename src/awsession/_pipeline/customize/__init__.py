@@ -1,0 +1,69 @@
+"""Service customizations: the few places where boto3 changes a call beyond what the model says.
+
+Each customization is a plain function in a module named for what it does, declared in the table
+below by stage and by service (``"*"`` = every service). Stages:
+
+* ``params``   — ``(ctx, operation, params) -> params`` before validation (return a new dict);
+* ``request``  — ``(ctx, operation, params, serialized) -> None`` after serialization (may edit the
+  ``SerializedRequest`` in place: it is private to this call);
+* ``response`` — ``(ctx, operation, user_params, parsed, response) -> None`` after parsing a 2xx
+  response (``user_params`` are the caller's, before customization).
+
+There are no string events and no ordering flags: the table's order is the order of application.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..._core.http import HttpResponse, SerializedRequest
+from ...model.shapes import OperationModel
+from ..context import ClientContext
+from . import checksums, s3, services
+
+__all__ = ["customize_params", "customize_request", "customize_response"]
+
+ParamsHook = Callable[[ClientContext, OperationModel, dict[str, Any]], dict[str, Any]]
+RequestHook = Callable[[ClientContext, OperationModel, dict[str, Any], SerializedRequest], None]
+ResponseHook = Callable[[ClientContext, OperationModel, dict[str, Any], dict[str, Any], HttpResponse], None]
+
+PARAMS: dict[str, tuple[ParamsHook, ...]] = {
+    "*": (checksums.default_response_checksum_mode,),
+    "s3": (s3.copy_source_to_string, s3.sse_customer_key_md5, s3.list_objects_encoding_type),
+    "glacier": (services.glacier_default_account_id,),
+    "route53": (services.route53_strip_id_prefixes,),
+}
+
+REQUEST: dict[str, tuple[RequestHook, ...]] = {
+    "*": (checksums.request_checksum,),
+    "s3": (s3.strip_bucket_from_path,),
+    "s3control": (s3.drop_account_host_prefix,),
+    "glacier": (services.glacier_version_header,),
+    "apigateway": (services.accept_json,),
+}
+
+RESPONSE: dict[str, tuple[ResponseHook, ...]] = {
+    "s3": (s3.decode_list_objects,),
+}
+
+_EMPTY: tuple[Any, ...] = ()
+
+
+def customize_params(ctx: ClientContext, operation: OperationModel,
+                     params: dict[str, Any]) -> dict[str, Any]:
+    for hook in PARAMS["*"] + PARAMS.get(ctx.service_name, _EMPTY):
+        params = hook(ctx, operation, params)
+    return params
+
+
+def customize_request(ctx: ClientContext, operation: OperationModel, params: dict[str, Any],
+                      serialized: SerializedRequest) -> None:
+    for hook in REQUEST.get(ctx.service_name, _EMPTY) + REQUEST["*"]:
+        hook(ctx, operation, params, serialized)
+
+
+def customize_response(ctx: ClientContext, operation: OperationModel, user_params: dict[str, Any],
+                       parsed: dict[str, Any], response: HttpResponse) -> None:
+    for hook in RESPONSE.get(ctx.service_name, _EMPTY):
+        hook(ctx, operation, user_params, parsed, response)

@@ -1,0 +1,128 @@
+"""S3's customizations (what boto3 does to S3 calls beyond the model).
+
+* ``CopySource`` given as a dict or a string becomes the percent-encoded ``bucket/key[?versionId=]``.
+* SSE-C keys are sent base64-encoded with their base64 MD5, unless the caller gave the MD5.
+* List operations ask for ``EncodingType=url`` when the caller did not, and decode the keys back,
+  so keys with any characters survive the XML round trip.
+* The model's ``/{Bucket}`` path prefix is dropped: the endpoint rules already place the bucket in
+  the host (virtual style) or in the endpoint's path (path style).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from typing import Any
+from urllib.parse import quote, unquote
+
+from ..._core.http import HttpResponse, SerializedRequest
+from ...exceptions import ParamValidationError
+from ...model.shapes import OperationModel
+from ..context import ClientContext
+
+__all__ = [
+    "copy_source_to_string",
+    "decode_list_objects",
+    "drop_account_host_prefix",
+    "list_objects_encoding_type",
+    "sse_customer_key_md5",
+    "strip_bucket_from_path",
+]
+
+_SAFE = "-._~/"
+_VERSION_ID_SUFFIX = re.compile(r"\?versionId=[^\s]+$")
+_ACCESS_POINT_ARN = re.compile(
+    r"^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[:/].+$")
+
+
+def copy_source_to_string(ctx: ClientContext, operation: OperationModel,
+                          params: dict[str, Any]) -> dict[str, Any]:
+    source = params.get("CopySource")
+    if source is None or operation.name not in ("CopyObject", "UploadPartCopy"):
+        return params
+    params = dict(params)
+    if isinstance(source, str):
+        match = _VERSION_ID_SUFFIX.search(source)
+        if match is None:
+            params["CopySource"] = quote(source, safe=_SAFE)
+        else:
+            params["CopySource"] = (quote(source[: match.start()], safe=_SAFE)
+                                    + source[match.start():])
+    elif isinstance(source, dict):
+        try:
+            bucket, key = source["Bucket"], source["Key"]
+        except KeyError as e:
+            raise ParamValidationError(report=f"Missing required parameter: {e}") from None
+        final = f"{bucket}/object/{key}" if _ACCESS_POINT_ARN.search(bucket) else f"{bucket}/{key}"
+        final = quote(final, safe=_SAFE)
+        if source.get("VersionId") is not None:
+            final += f"?versionId={source['VersionId']}"
+        params["CopySource"] = final
+    return params
+
+
+def sse_customer_key_md5(ctx: ClientContext, operation: OperationModel,
+                         params: dict[str, Any]) -> dict[str, Any]:
+    for prefix in ("SSECustomer", "CopySourceSSECustomer"):
+        key_member, md5_member = f"{prefix}Key", f"{prefix}KeyMD5"
+        key = params.get(key_member)
+        if key is None or md5_member in params:
+            continue
+        raw = key.encode("utf-8") if isinstance(key, str) else bytes(key)
+        params = dict(params)
+        params[key_member] = base64.b64encode(raw).decode("utf-8")
+        params[md5_member] = base64.b64encode(hashlib.md5(raw).digest()).decode("utf-8")  # noqa: S324
+    return params
+
+
+_LIST_OPS = {
+    "ListObjects": (("Delimiter", "Marker", "NextMarker"),
+                    (("Contents", "Key"), ("CommonPrefixes", "Prefix"))),
+    "ListObjectsV2": (("Delimiter", "Prefix", "StartAfter"),
+                      (("Contents", "Key"), ("CommonPrefixes", "Prefix"))),
+    "ListObjectVersions": (("KeyMarker", "NextKeyMarker", "Prefix", "Delimiter"),
+                           (("Versions", "Key"), ("DeleteMarkers", "Key"),
+                            ("CommonPrefixes", "Prefix"))),
+}
+
+
+def list_objects_encoding_type(ctx: ClientContext, operation: OperationModel,
+                               params: dict[str, Any]) -> dict[str, Any]:
+    if operation.name in _LIST_OPS and "EncodingType" not in params:
+        params = dict(params)
+        params["EncodingType"] = "url"
+    return params
+
+
+def decode_list_objects(ctx: ClientContext, operation: OperationModel, user_params: dict[str, Any],
+                        parsed: dict[str, Any], response: HttpResponse) -> None:
+    keys = _LIST_OPS.get(operation.name)
+    if keys is None or "EncodingType" in user_params or parsed.get("EncodingType") != "url":
+        return
+    top_level, nested = keys
+    for key in top_level:
+        if key in parsed:
+            parsed[key] = unquote(parsed[key])
+    for outer, inner in nested:
+        for member in parsed.get(outer, ()):
+            member[inner] = unquote(member[inner])
+
+
+def strip_bucket_from_path(ctx: ClientContext, operation: OperationModel, params: dict[str, Any],
+                           serialized: SerializedRequest) -> None:
+    if not operation.http.get("requestUri", "").startswith("/{Bucket}"):
+        return
+    path = serialized.url_path
+    query = ""
+    if "?" in path:
+        path, query = path.split("?", 1)
+    rest = path.find("/", 1)
+    path = path[rest:] if rest != -1 else "/"
+    serialized.url_path = f"{path}?{query}" if query else path
+
+
+def drop_account_host_prefix(ctx: ClientContext, operation: OperationModel, params: dict[str, Any],
+                             serialized: SerializedRequest) -> None:
+    # S3 Control's rule set puts the account id in the host itself.
+    serialized.host_prefix = None

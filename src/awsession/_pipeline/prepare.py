@@ -1,0 +1,74 @@
+"""Step 1 of a call: from ``(operation, params)`` to a complete, unsigned request description.
+
+Order (as botocore): parameter customizations -> validation -> serialization -> request
+customizations -> endpoint resolution -> URL join. The result, :class:`PreparedCall`, is reused by
+every attempt of the call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .._core.http import SerializedRequest
+from ..model.shapes import OperationModel
+from ..model.validate import validate_params
+from ..protocols.serializers.registry import serialize_request
+from .context import ClientContext
+from .customize import customize_params, customize_request
+from .urls import join_url
+
+__all__ = ["PreparedCall", "prepare_call"]
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedCall:
+    operation: OperationModel
+    method: str
+    url: str
+    headers: dict[str, str]
+    body: Any
+    stream_response: bool
+    endpoint: Any
+    """The resolved endpoint (``url``, ``headers``, ``properties`` incl. ``authSchemes``)."""
+    params: dict[str, Any]
+    serialized: SerializedRequest
+
+
+def prepare_call(ctx: ClientContext, operation: OperationModel,
+                 params: dict[str, Any]) -> PreparedCall:
+    params = customize_params(ctx, operation, params)
+    if ctx.validate:
+        validate_params(ctx.service_model, operation.input_shape_name, params)
+    serialized = serialize_request(operation, params)
+    customize_request(ctx, operation, params, serialized)
+    endpoint = ctx.resolve_endpoint(operation, params)
+    url = join_url(endpoint.url, serialized.url_path, serialized.host_prefix, serialized.query)
+    headers: dict[str, str] = {}
+    for name, values in (endpoint.headers or {}).items():
+        headers[name] = ",".join(values) if isinstance(values, list) else str(values)
+    headers.update(serialized.headers)
+    headers["User-Agent"] = ctx.user_agent
+    return PreparedCall(
+        operation=operation,
+        method=serialized.method,
+        url=url,
+        headers=headers,
+        body=serialized.body,
+        stream_response=bool(operation.output_shape_name) and _streams_output(operation),
+        endpoint=endpoint,
+        params=params,
+        serialized=serialized,
+    )
+
+
+def _streams_output(operation: OperationModel) -> bool:
+    shape = operation.output_shape
+    if not shape:
+        return False
+    payload = shape.get("payload")
+    if not payload:
+        return False
+    member = shape["members"][payload]
+    target = operation.service.shapes[member["shape"]]
+    return bool(target.get("streaming") or target.get("eventstream"))

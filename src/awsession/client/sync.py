@@ -1,0 +1,107 @@
+"""The sync client base class: every generated client class derives from :class:`BaseClient`.
+
+A client holds its immutable :class:`~awsession._pipeline.context.ClientContext`, its ``meta`` and
+``exceptions``, and a transport made on first use (so creating a client opens nothing). Calls run the
+shared operation flow through the sync driver.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from .._pipeline.context import ClientContext
+from .._pipeline.operation import operation_flow
+from ..transport.base import SyncTransport
+from .driver import run_sync
+from .errors import ClientExceptions
+
+__all__ = ["BaseClient", "ClientMeta"]
+
+
+class ClientMeta:
+    """``client.meta``: where the client points and how it is configured."""
+
+    def __init__(self, *, service_model: Any, region_name: str | None, endpoint_url: str,
+                 config: Any, partition: str, method_to_api_mapping: dict[str, str]) -> None:
+        self.service_model = service_model
+        self.region_name = region_name
+        self.endpoint_url = endpoint_url
+        self.config = config
+        self.partition = partition
+        self.method_to_api_mapping = method_to_api_mapping
+
+    def __repr__(self) -> str:
+        return (f"ClientMeta(service={self.service_model.service_name!r}, "
+                f"region_name={self.region_name!r}, endpoint_url={self.endpoint_url!r})")
+
+
+class BaseClient:
+    _PY_TO_OP_NAME: dict[str, str] = {}
+
+    def __init__(self, ctx: ClientContext, meta: ClientMeta, exceptions: ClientExceptions,
+                 transport_factory: Callable[[], SyncTransport],
+                 recipe: tuple[Any, ...] | None = None) -> None:
+        self._ctx = ctx
+        self.meta = meta
+        self.exceptions = exceptions
+        self._transport_factory = transport_factory
+        self._transport: SyncTransport | None = None
+        self._transport_lock = threading.Lock()
+        self._recipe = recipe
+
+    def _get_transport(self) -> SyncTransport:
+        transport = self._transport
+        if transport is None:
+            with self._transport_lock:
+                if self._transport is None:
+                    self._transport = self._transport_factory()
+                transport = self._transport
+        return transport
+
+    def _make_api_call(self, operation_name: str, api_params: dict[str, Any]) -> dict[str, Any]:
+        operation = self._ctx.service_model.operation_model(operation_name)
+        return run_sync(operation_flow(self._ctx, operation, api_params), self._get_transport(),
+                        sleep=_sleep)
+
+    def can_paginate(self, operation_name: str) -> bool:
+        from ..model.services import load_paginators
+
+        op = self._PY_TO_OP_NAME.get(operation_name)
+        if op is None:
+            return False
+        try:
+            config = load_paginators(self.meta.service_model.service_name,
+                                     self.meta.service_model.api_version)
+        except Exception:
+            return False
+        return op in (config or {}).get("pagination", {})
+
+    def close(self) -> None:
+        """Close the connection pool; the client can still be used (a new pool is made)."""
+        with self._transport_lock:
+            transport, self._transport = self._transport, None
+        if transport is not None:
+            transport.close()
+
+    def __enter__(self) -> BaseClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self._recipe is None:
+            raise TypeError(f"{type(self).__name__} client cannot be pickled: it was not "
+                            "created by a Session")
+        return self._recipe
+
+    def __repr__(self) -> str:
+        return f"<awsession.client.{type(self).__name__} object at {id(self):#x}>"
+
+
+def _sleep(seconds: float) -> None:
+    import time
+
+    time.sleep(seconds)
