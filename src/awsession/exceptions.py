@@ -451,6 +451,10 @@ class WaiterConfigError(BotoCoreError):
 class WaiterError(BotoCoreError):
     fmt = 'Waiter {name} failed: {reason}'
 
+    def __init__(self, name: str, reason: str, last_response: Any) -> None:
+        super().__init__(name=name, reason=reason)
+        self.last_response = last_response
+
 
 class ResourceNotExistsError(Boto3Error, DataNotFoundError):
     def __init__(self, service_name: str, available_services: list[str],

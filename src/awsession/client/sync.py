@@ -78,6 +78,49 @@ class BaseClient:
             return False
         return op in (config or {}).get("pagination", {})
 
+    def get_paginator(self, operation_name: str) -> Any:
+        """A paginator for ``operation_name`` (snake case), e.g. ``"list_objects_v2"``."""
+        from ..exceptions import OperationNotPageableError
+        from ..model.services import load_paginators
+        from .paginator import Paginator
+
+        if not self.can_paginate(operation_name):
+            raise OperationNotPageableError(operation_name=operation_name)
+        service = self.meta.service_model
+        op_name = self._PY_TO_OP_NAME[operation_name]
+        config = load_paginators(service.service_name, service.api_version)["pagination"][op_name]
+        cls = type(f"{type(self).__name__}.Paginator.{op_name}", (Paginator,), {})
+        return cls(self, op_name, config)
+
+    @property
+    def waiter_names(self) -> list[str]:
+        from ..model.names import xform_name
+
+        return [xform_name(name) for name in sorted(self._waiter_configs())]
+
+    def _waiter_configs(self) -> dict[str, Any]:
+        from ..model.services import load_waiters
+
+        service = self.meta.service_model
+        try:
+            data = load_waiters(service.service_name, service.api_version)
+        except Exception:
+            return {}
+        return dict((data or {}).get("waiters", {}))
+
+    def get_waiter(self, waiter_name: str) -> Any:
+        from ..model.names import xform_name
+        from ..waiters import WaiterSpec
+        from .waiter import Waiter
+
+        configs = self._waiter_configs()
+        mapping = {xform_name(name): name for name in configs}
+        if waiter_name not in mapping:
+            raise ValueError(f"Waiter does not exist: {waiter_name}")
+        name = mapping[waiter_name]
+        cls = type(f"{type(self).__name__}.Waiter.{name}", (Waiter,), {})
+        return cls(self, WaiterSpec(name, configs[name]))
+
     def close(self) -> None:
         """Close the connection pool; the client can still be used (a new pool is made)."""
         with self._transport_lock:
