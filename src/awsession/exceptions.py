@@ -211,7 +211,7 @@ class ConfigNotFound(BotoCoreError):
 class ConfigParseError(BotoCoreError):
     fmt = 'Unable to parse config file: {path}'
 
-class ConnectionError(BotoCoreError):  # noqa: A001 - botocore's name
+class ConnectionError(BotoCoreError):
     fmt = 'An HTTP Client failed to establish a connection: {error}'
 
 class ConnectTimeoutError(ConnectionError):

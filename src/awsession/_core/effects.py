@@ -64,6 +64,6 @@ class SpawnResult:
     stderr: bytes
 
 
-Effect = Union[Send, Sleep, Invoke, Spawn]
+Effect = Union[Send, Sleep, Invoke, Spawn]  # noqa: UP007 - a runtime alias on Python 3.10
 T = TypeVar("T")
 Flow = Generator[Effect, Any, T]

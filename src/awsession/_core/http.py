@@ -38,6 +38,8 @@ class SerializedRequest:
     # Hints for the pipeline, taken from the operation model.
     checksum_required: bool = False
     request_compression: dict[str, Any] | None = None
+    # S3: the path with the bucket, for SigV2 signing, when a customization moved the bucket out.
+    auth_path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,3 +42,7 @@ class ClientContext:
     s3_settings: dict[str, Any] = field(default_factory=dict)
     account_id: str | None = None
     auth_token: Callable[[], str | None] | None = None
+    auth_cache: dict[Any, Any] = field(default_factory=dict)
+    """Per-client memo of auth decisions by (operation, endpoint); races only recompute."""
+    clock_skew: list[float] = field(default_factory=lambda: [0.0])
+    """Seconds to add to the local clock when signing, learnt from a server's ``Date``."""

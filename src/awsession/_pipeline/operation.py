@@ -73,7 +73,7 @@ def operation_flow(ctx: ClientContext, operation: OperationModel,
             metadata["MaxAttemptsReached"] = True
         if response.status_code >= 300 or outcome.error_code is not None:
             code = parsed.get("Error", {}).get("Code", "")
-            raise ctx.error_class(code)(parsed, operation.name)  # type: ignore[call-arg]
+            raise ctx.error_class(code)(parsed, operation.name)
         return parsed
 
 

@@ -14,6 +14,7 @@ from .._core.http import SerializedRequest
 from ..model.shapes import OperationModel
 from ..model.validate import validate_params
 from ..protocols.serializers.registry import serialize_request
+from .auth import decide_auth
 from .context import ClientContext
 from .customize import customize_params, customize_request
 from .urls import join_url
@@ -33,6 +34,9 @@ class PreparedCall:
     """The resolved endpoint (``url``, ``headers``, ``properties`` incl. ``authSchemes``)."""
     params: dict[str, Any]
     serialized: SerializedRequest
+    auth: Any
+    """The signer decision (``signing.auth.AuthDecision``)."""
+    auth_path: str | None
 
 
 def prepare_call(ctx: ClientContext, operation: OperationModel,
@@ -59,6 +63,8 @@ def prepare_call(ctx: ClientContext, operation: OperationModel,
         endpoint=endpoint,
         params=params,
         serialized=serialized,
+        auth=decide_auth(ctx, operation, endpoint),
+        auth_path=serialized.auth_path,
     )
 
 

@@ -44,7 +44,7 @@ REQUEST: dict[str, tuple[RequestHook, ...]] = {
 }
 
 RESPONSE: dict[str, tuple[ResponseHook, ...]] = {
-    "s3": (s3.decode_list_objects,),
+    "s3": (s3.decode_list_objects, s3.bucket_location),
 }
 
 _EMPTY: tuple[Any, ...] = ()

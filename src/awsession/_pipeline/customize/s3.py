@@ -22,6 +22,7 @@ from ...model.shapes import OperationModel
 from ..context import ClientContext
 
 __all__ = [
+    "bucket_location",
     "copy_source_to_string",
     "decode_list_objects",
     "drop_account_host_prefix",
@@ -109,6 +110,16 @@ def decode_list_objects(ctx: ClientContext, operation: OperationModel, user_para
             member[inner] = unquote(member[inner])
 
 
+def bucket_location(ctx: ClientContext, operation: OperationModel, user_params: dict[str, Any],
+                    parsed: dict[str, Any], response: HttpResponse) -> None:
+    """GetBucketLocation's answer is the root element's text, which the model cannot describe."""
+    if operation.name != "GetBucketLocation" or not isinstance(response.body, bytes):
+        return
+    from ...protocols.parsers.xmldoc import parse_xml
+
+    parsed["LocationConstraint"] = parse_xml(response.body).text
+
+
 def strip_bucket_from_path(ctx: ClientContext, operation: OperationModel, params: dict[str, Any],
                            serialized: SerializedRequest) -> None:
     if not operation.http.get("requestUri", "").startswith("/{Bucket}"):
@@ -117,6 +128,8 @@ def strip_bucket_from_path(ctx: ClientContext, operation: OperationModel, params
     query = ""
     if "?" in path:
         path, query = path.split("?", 1)
+    bucket_only = operation.http["requestUri"].split("?", 1)[0] == "/{Bucket}"
+    serialized.auth_path = f"{path}/" if bucket_only else path
     rest = path.find("/", 1)
     path = path[rest:] if rest != -1 else "/"
     serialized.url_path = f"{path}?{query}" if query else path

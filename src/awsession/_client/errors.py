@@ -11,19 +11,20 @@ import threading
 from typing import Any
 
 from ..exceptions import ClientError
+from ..exceptions import ClientError as _ClientError
 from ..model.shapes import ServiceModel
 
 __all__ = ["ClientExceptions", "exceptions_for"]
 
 
 class ClientExceptions:
-    ClientError = ClientError
+    ClientError: type[_ClientError] = _ClientError
 
-    def __init__(self, code_to_exception: dict[str, type[ClientError]]) -> None:
+    def __init__(self, code_to_exception: dict[str, type[_ClientError]]) -> None:
         self._code_to_exception = code_to_exception
 
-    def from_code(self, error_code: str) -> type[ClientError]:
-        return self._code_to_exception.get(error_code, self.ClientError)
+    def from_code(self, error_code: str) -> type[_ClientError]:
+        return self._code_to_exception.get(error_code, _ClientError)
 
     def __getattr__(self, name: str) -> Any:
         exception_cls_names = [cls.__name__ for cls in self._code_to_exception.values()]
@@ -55,7 +56,7 @@ def exceptions_for(service: ServiceModel) -> ClientExceptions:
         code = shape.get("error", {}).get("code", name)
         code_to_exception[code] = cls
     exceptions_cls = type(f"{class_name}Exceptions", (ClientExceptions,), attrs)
-    result = exceptions_cls(code_to_exception)
+    result: ClientExceptions = exceptions_cls(code_to_exception)
     with _lock:
         _cache[id(service)] = (service, result)
     return result

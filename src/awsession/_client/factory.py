@@ -18,12 +18,12 @@ from typing import Any
 
 from .._pipeline.context import ClientContext
 from ..config.client_config import UNSIGNED, Config
-from ..exceptions import InvalidRegionError, NoCredentialsError, PartialCredentialsError
+from ..exceptions import InvalidRegionError, NoCredentialsError
 from ..model.names import client_class_name, xform_name
 from ..model.services import load_service_model
 from ..model.shapes import ServiceModel
 from ..retries.strategy import build_retry_strategy
-from .endpoint_setup import EndpointSetup
+from .endpoint_setup import EndpointSetup, client_region
 from .errors import exceptions_for
 from .methods import OperationMethod
 from .sync import BaseClient, ClientMeta
@@ -81,6 +81,7 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
     region = region_name or config.region_name or resolver.get("region")
     if region is not None and not _valid_region(region):
         raise InvalidRegionError(region_name=region)
+    region = client_region(service_model, region)
 
     retries = config.retries or {}
     mode = retries.get("mode") or resolver.get("retry_mode") or "legacy"
@@ -165,16 +166,14 @@ def _rebuild_client(session: Any, service_name: str, kwargs: dict[str, Any]) -> 
 
 def _credentials_getter(session: Any, config: Config, key: str | None, secret: str | None,
                         token: str | None) -> Any:
+    """Client keyword credentials win over the session's; ``UNSIGNED`` means none at all."""
     if config.signature_version is UNSIGNED:
         return lambda: None
-    if key is not None or secret is not None:
-        if key is None or secret is None:
-            raise PartialCredentialsError(
-                provider="explicit",
-                cred_var="aws_secret_access_key" if key else "aws_access_key_id")
-        from ..credentials.types import Credentials
+    from ..credentials.providers.explicit import explicit_credentials
 
-        frozen = Credentials(key, secret, token, method="explicit").get_frozen_credentials()
+    explicit = explicit_credentials(key, secret, token)
+    if explicit is not None:
+        frozen = explicit.get_frozen_credentials()
         return lambda: frozen
 
     def get() -> Any:

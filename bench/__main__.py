@@ -1,0 +1,171 @@
+"""``python -m bench``: run the whole benchmark, both SDKs alternating, and write every output.
+
+Rules: the canned server runs in its own process (its CPU never competes with the measured client
+for a GIL); each measurement runs in a fresh child process (``metrics_startup`` for cold starts,
+``bench.worker`` for the rest), and in every round the two SDKs alternate, each step taking turns
+to go first. No step can crash the run: whatever fails is recorded as ``"n/a: ..."``. AWS
+configuration from the environment and ``~/.aws`` is hidden from every child.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from . import chart, markdown
+from .metrics_calls import OPERATIONS
+from .metrics_startup import FIRST_CLIENT_SERVICES, REPO_ROOT, first_client_seconds, import_seconds, run_child
+from .report import Collector, build_result, write_json
+from .sdk import SDK_NAMES
+from .worker import suite_keys
+
+RESULTS = REPO_ROOT / "bench" / "results"
+DOCS = REPO_ROOT / "docs" / "benchmarks.md"
+IMPORT_SAMPLES_PER_ROUND = 2
+BUDGET_SECONDS = 240.0
+Step = Callable[[str, str], dict[str, object]]
+
+
+def _isolate_environment(home: Path) -> None:
+    for name in list(os.environ):
+        if name.startswith(("AWS_", "BOTO_", "BOTOCORE_")):
+            del os.environ[name]
+    os.environ["AWS_CONFIG_FILE"] = str(home / "config")
+    os.environ["AWS_SHARED_CREDENTIALS_FILE"] = str(home / "credentials")
+    os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
+
+
+def _start_server() -> tuple[subprocess.Popen[str], str]:
+    server = subprocess.Popen([sys.executable, "-m", "bench.server"], cwd=REPO_ROOT, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert server.stdout is not None
+    port = int(server.stdout.readline())
+    return server, f"http://127.0.0.1:{port}"
+
+
+def _worker(suite: str, quick: bool) -> Step:
+    def step(sdk: str, url: str) -> dict[str, object]:
+        result = run_child(["-m", "bench.worker", suite, sdk, url, *(["--quick"] if quick else [])])
+        if "error" in result:  # the worker itself could not run: every metric of the suite is n/a
+            reason = f"n/a: {str(result['error']).removeprefix('n/a: ')}"
+            return dict.fromkeys(suite_keys(suite), reason)
+        return result
+
+    return step
+
+
+def _startup(sdk: str, url: str) -> dict[str, object]:
+    out: dict[str, object] = {"import": [import_seconds(sdk) for _ in range(IMPORT_SAMPLES_PER_ROUND)]}
+    for service in FIRST_CLIENT_SERVICES:
+        out[f"first_client.{service}"] = first_client_seconds(sdk, service, url)
+    return out
+
+
+def _record(collector: Collector, sdk: str, values: dict[str, object]) -> None:
+    for key, value in values.items():
+        for one in value if isinstance(value, list) else [value]:
+            collector.add(sdk, key, one)
+
+
+def _one_round(index: int, args: argparse.Namespace, url: str, collector: Collector) -> None:
+    sdks = [name for name in SDK_NAMES if name in args.sdk]
+    order = sdks if index % 2 == 0 else sdks[::-1]
+    steps: list[tuple[str, Step]] = [("startup", _startup), ("warm", _worker("warm", args.quick))]
+    if index < args.rss_rounds:
+        steps.append(("rss", _worker("rss", args.quick)))
+    _progress(f"round {index + 1}/{args.rounds}: floor")
+    _record(collector, "raw", _worker("floor", args.quick)("raw", url))
+    for name, step in steps:
+        for sdk in order:
+            _progress(f"round {index + 1}/{args.rounds}: {name} {sdk}")
+            _record(collector, sdk, step(sdk, url))
+
+
+def _run(args: argparse.Namespace, url: str) -> tuple[Collector, dict[str, str], int]:
+    """All rounds that fit the time budget, then the profiles; returns how many rounds ran."""
+    collector = Collector()
+    started = time.perf_counter()
+    done = 0
+    while done < args.rounds:
+        elapsed = time.perf_counter() - started
+        if done and elapsed * (done + 1) / done > args.budget:
+            _progress(f"stopping after {done} round(s): another would pass the {args.budget:.0f} s budget")
+            break
+        _one_round(done, args, url, collector)
+        done += 1
+    profiles: dict[str, str] = {}
+    for sdk in (name for name in SDK_NAMES if name in args.sdk):
+        _progress(f"profile {sdk}")
+        profiles[sdk] = str(_worker("profile", args.quick)(sdk, url).get("profile", "n/a: no profile"))
+    collector.derive_overheads([op.name for op in OPERATIONS])
+    return collector, profiles, done
+
+
+_START = time.perf_counter()
+
+
+def _progress(text: str) -> None:
+    print(f"[{time.perf_counter() - _START:6.1f}s] {text}", file=sys.stderr, flush=True)
+
+
+def _write_outputs(args: argparse.Namespace, result: dict[str, object], profiles: dict[str, str]) -> None:
+    out: Path = args.out
+    write_json(result, out / "latest.json")
+    for sdk, text in profiles.items():
+        (out / f"profile-{sdk}.txt").write_text(text + "\n")
+    (out / "latest.md").write_text(markdown.table(result))
+    print(markdown.table(result))
+    if args.no_docs:
+        return
+    png = args.docs.with_suffix(".png")
+    drawn = chart.draw(result, png)
+    existing = args.docs.read_text() if args.docs.exists() else None
+    section = markdown.results_section(result, png.name if drawn else None)
+    args.docs.write_text(markdown.docs_page(existing, section))
+    _progress(f"wrote {out / 'latest.json'}, {args.docs}" + (f", {png}" if drawn else " (no chart)"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one round, small counts (CI smoke)")
+    parser.add_argument("--rounds", type=int, default=None, help="rounds (default 5, or 1 with --quick)")
+    parser.add_argument("--rss-rounds", type=int, default=None, help="rounds that measure RSS (default 2)")
+    parser.add_argument("--budget", type=float, default=BUDGET_SECONDS,
+                        help="seconds for the rounds; no round starts that would pass it (default 240)")
+    parser.add_argument("--sdk", nargs="+", choices=SDK_NAMES, default=list(SDK_NAMES))
+    parser.add_argument("--out", type=Path, default=None,
+                        help="results folder (default bench/results, or bench/results/quick with --quick)")
+    parser.add_argument("--docs", type=Path, default=None,
+                        help="docs page to update (default docs/benchmarks.md; none with --quick)")
+    parser.add_argument("--no-docs", action="store_true", help="do not touch the docs page or chart")
+    args = parser.parse_args(argv)
+    args.rounds = args.rounds or (1 if args.quick else 5)
+    args.rss_rounds = args.rss_rounds if args.rss_rounds is not None else (1 if args.quick else 2)
+    args.out = args.out or (RESULTS / "quick" if args.quick else RESULTS)
+    args.no_docs = args.no_docs or (args.quick and args.docs is None)
+    args.docs = args.docs or DOCS
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="bench-aws-home-") as home:
+        _isolate_environment(Path(home))
+        server, url = _start_server()
+        try:
+            collector, profiles, rounds_done = _run(args, url)
+        finally:
+            assert server.stdin is not None
+            server.stdin.close()
+            server.wait(timeout=10)
+    run = {"rounds": rounds_done, "rounds_asked": args.rounds, "quick": args.quick,
+           "seconds": time.perf_counter() - _START, "sdks": args.sdk,
+           "load_average_1m": {"start": load_before, "end": os.getloadavg()[0]}}
+    _write_outputs(args, build_result(collector, run), profiles)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,226 @@
+"""Credential values: static :class:`Credentials`, self-refreshing :class:`RefreshableCredentials`.
+
+Rules:
+
+1. Attribute names follow botocore (``access_key``, ``secret_key``, ``token``, ``account_id``,
+   ``method``) so code written against boto3's credentials keeps working.
+2. A credentials object never changes from the outside (setting an attribute raises). A refreshable
+   one swaps its whole state in one assignment, so :meth:`Credentials.get_frozen_credentials`
+   always returns a consistent (key, secret, token, account id) tuple, even during a refresh.
+3. ``repr``/``str`` show the method and the access key id only: never the secret key or the token.
+4. Refreshing follows :mod:`awsession.credentials.refresh`: in the advisory window one thread
+   refreshes while the others keep using the current values and a failure is only logged; in the
+   mandatory window every caller waits for the refresh and a failure is raised.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, NamedTuple, NoReturn
+
+from .._core.env import Clock, SystemClock
+from .refresh import (
+    ADVISORY_REFRESH_SECONDS,
+    MANDATORY_REFRESH_SECONDS,
+    RefreshDecision,
+    refresh_decision,
+)
+
+__all__ = [
+    "Credentials",
+    "CredentialsNotLoaded",
+    "ReadOnlyCredentials",
+    "RefreshResult",
+    "RefreshableCredentials",
+]
+
+logger = logging.getLogger("awsession.credentials")
+
+_HIDDEN = "'***'"
+
+
+class CredentialsNotLoaded(Exception):
+    """Raised by a provider to say "not configured here": the chain moves on to the next one.
+
+    Internal to the credential chain; never escapes :meth:`CredentialChain.resolve`.
+    """
+
+
+class ReadOnlyCredentials(NamedTuple):
+    """An immutable snapshot of credentials, as botocore's ``get_frozen_credentials()`` returns."""
+
+    access_key: str
+    secret_key: str
+    token: str | None
+    account_id: str | None
+
+    def __repr__(self) -> str:
+        token = None if self.token is None else "***"
+        return (f"ReadOnlyCredentials(access_key={self.access_key!r}, secret_key={_HIDDEN}, "
+                f"token={token!r}, account_id={self.account_id!r})")
+
+
+_State = tuple[ReadOnlyCredentials, "float | None"]
+
+
+class Credentials:
+    """Static credentials: an access key id, a secret key, an optional session token."""
+
+    __slots__ = ("_method", "_state")
+
+    _state: _State
+    _method: str
+
+    def __init__(self, access_key: str, secret_key: str, token: str | None = None,
+                 method: str | None = None, account_id: str | None = None) -> None:
+        frozen = ReadOnlyCredentials(access_key, secret_key, token, account_id)
+        object.__setattr__(self, "_state", (frozen, None))
+        object.__setattr__(self, "_method", method if method is not None else "explicit")
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise AttributeError(f"{type(self).__name__} objects are immutable")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"{type(self).__name__} objects are immutable")
+
+    def _current(self) -> ReadOnlyCredentials:
+        return self._state[0]
+
+    @property
+    def access_key(self) -> str:
+        return self._current().access_key
+
+    @property
+    def secret_key(self) -> str:
+        return self._current().secret_key
+
+    @property
+    def token(self) -> str | None:
+        return self._current().token
+
+    @property
+    def account_id(self) -> str | None:
+        return self._current().account_id
+
+    @property
+    def method(self) -> str:
+        """Where the credentials came from, with botocore's names (``env``, ``explicit``, ...)."""
+        return self._method
+
+    def get_frozen_credentials(self) -> ReadOnlyCredentials:
+        """A consistent snapshot of all four values (refreshing first if needed)."""
+        return self._current()
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}(method={self._method!r}, "
+                f"access_key={self._state[0].access_key!r})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        frozen = self._state[0]
+        return (Credentials, (frozen.access_key, frozen.secret_key, frozen.token, self._method,
+                              frozen.account_id))
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshResult:
+    """What a refresh function returns: new values and their expiry (epoch seconds)."""
+
+    access_key: str
+    secret_key: str = field(repr=False)
+    token: str | None = field(repr=False)
+    expiry_time: float
+    account_id: str | None = None
+
+
+class RefreshableCredentials(Credentials):
+    """Credentials that call ``refresh_using()`` before they expire (botocore's semantics)."""
+
+    __slots__ = ("_advisory", "_clock", "_lock", "_mandatory", "_refresh_using")
+
+    _refresh_using: Callable[[], RefreshResult]
+    _clock: Clock
+    _advisory: float
+    _mandatory: float
+    _lock: threading.Lock
+
+    def __init__(self, access_key: str, secret_key: str, token: str | None,
+                 expiry_time: float | datetime, refresh_using: Callable[[], RefreshResult],
+                 method: str, clock: Clock | None = None,
+                 advisory_timeout: float | None = None, mandatory_timeout: float | None = None,
+                 account_id: str | None = None) -> None:
+        super().__init__(access_key, secret_key, token, method, account_id)
+        expiry = expiry_time.timestamp() if isinstance(expiry_time, datetime) else expiry_time
+        frozen = self._state[0]
+        setter = object.__setattr__
+        setter(self, "_state", (frozen, float(expiry)))
+        setter(self, "_refresh_using", refresh_using)
+        setter(self, "_clock", clock if clock is not None else SystemClock())
+        setter(self, "_advisory", ADVISORY_REFRESH_SECONDS if advisory_timeout is None
+               else advisory_timeout)
+        setter(self, "_mandatory", MANDATORY_REFRESH_SECONDS if mandatory_timeout is None
+               else mandatory_timeout)
+        setter(self, "_lock", threading.Lock())
+
+    @property
+    def expiry_time(self) -> float:
+        """When the current values expire, in epoch seconds."""
+        expiry = self._state[1]
+        assert expiry is not None
+        return expiry
+
+    def refresh_needed(self, refresh_in: float | None = None) -> bool:
+        """botocore's check: fewer than ``refresh_in`` seconds (default: advisory) remain."""
+        window = self._advisory if refresh_in is None else refresh_in
+        return self.expiry_time - self._clock.time() < window
+
+    def _decision(self) -> RefreshDecision:
+        return refresh_decision(self._state[1], self._clock.time(), self._advisory,
+                                self._mandatory)
+
+    def _current(self) -> ReadOnlyCredentials:
+        self._refresh()
+        return self._state[0]
+
+    def _refresh(self) -> None:
+        decision = self._decision()
+        if decision is RefreshDecision.FRESH:
+            return
+        if decision is RefreshDecision.ADVISORY:
+            # Only one thread refreshes; the others go on with the values they have.
+            if not self._lock.acquire(blocking=False):
+                return
+            try:
+                if self._decision() is not RefreshDecision.FRESH:
+                    self._protected_refresh(mandatory=False)
+            finally:
+                self._lock.release()
+            return
+        with self._lock:  # mandatory: everyone waits for the one refresh
+            if self._decision() is RefreshDecision.MANDATORY:
+                self._protected_refresh(mandatory=True)
+
+    def _protected_refresh(self, mandatory: bool) -> None:
+        try:
+            result = self._refresh_using()
+        except Exception:
+            period = "mandatory" if mandatory else "advisory"
+            logger.warning("Refreshing temporary credentials (%s) failed during the %s refresh "
+                           "period.", self._method, period, exc_info=True)
+            if mandatory:
+                raise
+            return
+        frozen = ReadOnlyCredentials(result.access_key, result.secret_key, result.token,
+                                     result.account_id)
+        object.__setattr__(self, "_state", (frozen, result.expiry_time))
+        if result.expiry_time - self._clock.time() <= 0:
+            raise RuntimeError(
+                "Credentials were refreshed, but the refreshed credentials are still expired."
+            )
+
+    def __reduce__(self) -> NoReturn:
+        raise TypeError("RefreshableCredentials cannot be pickled; pickle the Session instead "
+                        "(it rebuilds its credentials from its recipe)")

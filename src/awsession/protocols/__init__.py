@@ -1,0 +1,1 @@
+"""Wire protocols: ``serializers/`` turn parameters into requests, ``parsers/`` turn responses into dicts."""
