@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one round, small counts (CI smoke)")
     parser.add_argument("--rounds", type=int, default=None, help="rounds (default 5, or 1 with --quick)")
-    parser.add_argument("--rss-rounds", type=int, default=None, help="rounds that measure RSS (default 2)")
+    parser.add_argument("--rss-rounds", type=int, default=None, help="rounds that measure RSS (default 1)")
     parser.add_argument("--budget", type=float, default=BUDGET_SECONDS,
                         help="seconds for the rounds; no round starts that would pass it (default 240)")
     parser.add_argument("--sdk", nargs="+", choices=SDK_NAMES, default=list(SDK_NAMES))
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-docs", action="store_true", help="do not touch the docs page or chart")
     args = parser.parse_args(argv)
     args.rounds = args.rounds or (1 if args.quick else 5)
-    args.rss_rounds = args.rss_rounds if args.rss_rounds is not None else (1 if args.quick else 2)
+    args.rss_rounds = args.rss_rounds if args.rss_rounds is not None else 1
     args.out = args.out or (RESULTS / "quick" if args.quick else RESULTS)
     args.no_docs = args.no_docs or (args.quick and args.docs is None)
     args.docs = args.docs or DOCS

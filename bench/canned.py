@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 BUCKET = "bench-bucket"
-KEY = "reports/2024/06/summary.json"
+KEY = "exports/2024/06/part-0001.bin"
 TABLE = "bench-users"
 LIST_KEY_COUNT = 1000
 BUCKET_COUNT = 25
@@ -113,7 +113,7 @@ def _object(method_head: bool) -> CannedResponse:
         ("x-amz-server-side-encryption", "AES256"),
         ("x-amz-meta-source", "bench"),
         ("Accept-Ranges", "bytes"),
-        ("Content-Type", "application/json"),
+        ("Content-Type", "application/octet-stream"),
     ]
     return _encode("200 OK", headers, OBJECT_BODY, send_body=not method_head)
 

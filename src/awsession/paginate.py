@@ -36,37 +36,46 @@ __all__ = ["PageWalker", "PaginatorSpec", "decode_token", "encode_token", "set_j
 
 
 def encode_token(token: Mapping[str, Any]) -> str:
+    """The opaque string boto3 gives for ``token`` (same bytes as botocore's ``TokenEncoder``)."""
     try:
         text = json.dumps(token)
     except (TypeError, UnicodeDecodeError):
-        paths: list[list[str]] = []
+        paths: list[list[str | int]] = []
         encoded = _encode_bytes(dict(token), [], paths)
         encoded["boto_encoded_keys"] = paths
         text = json.dumps(encoded)
     return base64.b64encode(text.encode("utf-8")).decode("utf-8")
 
 
-def _encode_bytes(value: Any, path: list[str], found: list[list[str]]) -> Any:
+def _encode_bytes(value: Any, path: list[str | int], found: list[list[str | int]]) -> Any:
+    """``value`` with every ``bytes`` base64-encoded; their paths (list indices as ints) go in ``found``."""
     if isinstance(value, bytes):
         found.append(path)
         return base64.b64encode(value).decode("utf-8")
     if isinstance(value, dict):
         return {k: _encode_bytes(v, [*path, k], found) for k, v in value.items()}
     if isinstance(value, list):
-        return [_encode_bytes(v, [*path, str(i)], found) for i, v in enumerate(value)]
+        return [_encode_bytes(v, [*path, i], found) for i, v in enumerate(value)]
     return value
 
 
 def decode_token(token: str) -> dict[str, Any]:
-    decoded: dict[str, Any] = json.loads(base64.b64decode(token.encode("utf-8")).decode("utf-8"))
+    """The inverse of :func:`encode_token`; raises ``ValueError``/``TypeError`` on a bad token."""
+    decoded = json.loads(base64.b64decode(token.encode("utf-8")).decode("utf-8"))
+    if not isinstance(decoded, dict):
+        raise TypeError("a pagination token decodes to a JSON object")
     paths = decoded.pop("boto_encoded_keys", None)
     for path in paths or ():
         container: Any = decoded
         for step in path[:-1]:
-            container = container[int(step)] if isinstance(container, list) else container[step]
-        last: Any = int(path[-1]) if isinstance(container, list) else path[-1]
+            container = container[_step(container, step)]
+        last = _step(container, path[-1])
         container[last] = base64.b64decode(container[last].encode("utf-8"))
     return decoded
+
+
+def _step(container: Any, step: Any) -> Any:
+    return int(step) if isinstance(container, list) else step
 
 
 def set_jmespath_value(target: dict[str, Any], expression: str, value: Any) -> None:
@@ -196,7 +205,7 @@ class PageWalker:
             elif isinstance(sample, str):
                 empty = ""
             elif isinstance(sample, (int, float)):
-                empty = 0
+                empty = sample  # counts (DynamoDB's Count) stay as the server gave them
             else:
                 empty = None
             set_jmespath_value(parsed, expr.expression, empty)

@@ -15,6 +15,8 @@ from typing import Any
 
 import jmespath
 
+from .exceptions import WaiterConfigError
+
 __all__ = ["Acceptor", "Verdict", "WaiterSpec"]
 
 
@@ -48,7 +50,7 @@ def _matcher(kind: str, argument: str | None, expected: Any) -> Callable[[Mappin
         if expected is False:
             return lambda r: "Error" not in r
         return lambda r: r.get("Error", {}).get("Code", "") == expected
-    return lambda r: False
+    raise WaiterConfigError(error_msg=f"Unknown acceptor: {kind}")
 
 
 _EXPLANATIONS = {
@@ -96,28 +98,29 @@ class WaiterSpec:
 
     def judge(self, response: Mapping[str, Any], attempt: int, max_attempts: int,
               last_matched: Acceptor | None) -> tuple[Verdict, Acceptor | None]:
-        """Decide after poll number ``attempt``; returns the verdict and the last matched acceptor."""
-        state = "waiting"
-        matched = None
-        for acceptor in self.acceptors:
-            if acceptor.matches(response):
-                matched = last_matched = acceptor
-                state = acceptor.state
-                break
-        else:
+        """Decide after poll number ``attempt``; returns the verdict and the last matched acceptor.
+
+        As botocore: an unmatched error response fails at once; "max attempts" names the acceptor
+        matched by this poll or, when none matched, the *last acceptor in the list* (botocore
+        reports its loop variable), as long as some earlier poll matched one.
+        """
+        matched = next((a for a in self.acceptors if a.matches(response)), None)
+        if matched is None:
             if _is_error(response):
                 error = response["Error"]
                 return Verdict("failure", "An error occurred ({}): {}".format(
                     error.get("Code", "Unknown"), error.get("Message", "Unknown"))), last_matched
-        if state == "success":
-            return Verdict("success"), last_matched
-        if state == "failure":
-            assert matched is not None
-            return Verdict("failure", "Waiter encountered a terminal failure state: "
-                                      f"{matched.explanation}"), last_matched
+        else:
+            last_matched = matched
+            if matched.state == "success":
+                return Verdict("success"), last_matched
+            if matched.state == "failure":
+                return Verdict("failure", "Waiter encountered a terminal failure state: "
+                                          f"{matched.explanation}"), last_matched
         if attempt >= max_attempts:
             if last_matched is None:
                 return Verdict("failure", "Max attempts exceeded"), last_matched
+            shown = matched if matched is not None else self.acceptors[-1]
             return Verdict("failure", "Max attempts exceeded. Previously accepted state: "
-                                      f"{last_matched.explanation}"), last_matched
+                                      f"{shown.explanation}"), last_matched
         return Verdict("retry"), last_matched

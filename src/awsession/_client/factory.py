@@ -83,15 +83,9 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
         raise InvalidRegionError(region_name=region)
     region = client_region(service_model, region)
 
-    retries = config.retries or {}
-    mode = retries.get("mode") or resolver.get("retry_mode") or "legacy"
-    if "total_max_attempts" in retries:
-        max_attempts: int | None = int(retries["total_max_attempts"])
-    elif "max_attempts" in retries:
-        max_attempts = int(retries["max_attempts"]) + 1
-    else:
-        configured = resolver.get("max_attempts")
-        max_attempts = int(configured) if configured is not None else None
+    retries = resolver.retry_config(config.retries)
+    mode = retries["mode"]
+    max_attempts: int | None = retries.get("total_max_attempts")
     env = session._env
     from ..model.loader import default_loader
 
@@ -138,7 +132,7 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
         verify = resolver.get("ca_bundle") or True
     transport_kwargs = {
         "max_pool_connections": config.max_pool_connections,
-        "connect_timeout": config.connect_timeout,
+        "connect_timeout": _connect_timeout(config, resolver),
         "read_timeout": config.read_timeout,
         "verify": verify,
         "proxies": config.proxies,
@@ -158,6 +152,14 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
         "aws_secret_access_key": aws_secret_access_key, "aws_session_token": aws_session_token,
         "config": config, "aws_account_id": aws_account_id}))
     return cls(ctx, meta, exceptions, transport_factory, recipe)
+
+
+def _connect_timeout(config: Config, resolver: Any) -> float | None:
+    """``Config(connect_timeout=)`` if given, else the defaults mode's value, else 60 s."""
+    if "connect_timeout" in getattr(config, "_user_provided_options", {}):
+        return config.connect_timeout  # type: ignore[no-any-return]
+    from_mode = resolver.get("connect_timeout")
+    return from_mode if from_mode is not None else config.connect_timeout  # type: ignore[no-any-return]
 
 
 def _rebuild_client(session: Any, service_name: str, kwargs: dict[str, Any]) -> BaseClient:

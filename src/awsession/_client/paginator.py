@@ -8,15 +8,31 @@ matches across pages.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+import threading
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import jmespath
 
 from ..exceptions import PaginationError
-from ..paginate import PageWalker, PaginatorSpec, set_jmespath_value
+from ..paginate import PageWalker, PaginatorSpec, encode_token, set_jmespath_value
 
-__all__ = ["PageIterator", "Paginator", "merge_page_into"]
+__all__ = ["PageIterator", "Paginator", "ResultKeyIterator", "merge_page_into", "paginator_spec"]
+
+_specs_lock = threading.Lock()
+_specs: dict[int, tuple[Mapping[str, Any], PaginatorSpec]] = {}
+
+
+def paginator_spec(config: Mapping[str, Any]) -> PaginatorSpec:
+    """The compiled spec of one ``paginators-1.json`` entry, made once per (cached) entry."""
+    entry = _specs.get(id(config))
+    if entry is not None and entry[0] is config:
+        return entry[1]
+    spec = PaginatorSpec(config)
+    with _specs_lock:
+        _specs[id(config)] = (config, spec)  # holds config so its id stays unique
+    return spec
 
 
 class PageIterator:
@@ -31,6 +47,7 @@ class PageIterator:
         self._page_size = page_size
         self._starting_token = starting_token
         self._walker: PageWalker | None = None
+        self._resume_override: str | None = None
 
     def _new_walker(self) -> PageWalker:
         self._walker = PageWalker(self._spec, self._params, max_items=self._max_items,
@@ -43,7 +60,21 @@ class PageIterator:
 
     @property
     def resume_token(self) -> str | None:
+        """Token to pass as ``StartingToken`` to carry on where ``MaxItems`` stopped."""
+        if self._resume_override is not None:
+            return self._resume_override
         return self._walker.resume_token if self._walker is not None else None
+
+    @resume_token.setter
+    def resume_token(self, value: Any) -> None:
+        if not isinstance(value, dict):
+            raise ValueError(f"Bad starting token: {value}")
+        expected = list(self._spec.input_token)
+        if "boto_truncate_amount" in value:
+            expected.append("boto_truncate_amount")
+        if sorted(expected) != sorted(value):
+            raise ValueError(f"Bad starting token: {value}")
+        self._resume_override = encode_token(value)
 
     @property
     def non_aggregate_part(self) -> dict[str, Any]:
@@ -51,6 +82,7 @@ class PageIterator:
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         walker = self._new_walker()
+        self._resume_override = None
         call = self._client._make_api_call
         while True:
             page = walker.accept(call(self._operation_name, walker.next_params()))
@@ -62,10 +94,16 @@ class PageIterator:
         complete: dict[str, Any] = {}
         for page in self:
             merge_page_into(complete, page, self._spec)
-        complete.update(_deep_copy_dicts(self.non_aggregate_part))
+        _merge_dicts(complete, self.non_aggregate_part)
         if self.resume_token is not None:
             complete["NextToken"] = self.resume_token
         return complete
+
+    def result_key_iters(self) -> list[ResultKeyIterator]:
+        """One iterator per result key, over the items of every page (pages fetched once)."""
+        keys = self._spec.result_keys
+        return [ResultKeyIterator(pages, key)
+                for pages, key in zip(itertools.tee(self, len(keys)), keys, strict=True)]
 
     def search(self, expression: str) -> Iterator[Any]:
         compiled = jmespath.compile(expression)
@@ -91,8 +129,25 @@ def merge_page_into(complete: dict[str, Any], page: dict[str, Any], spec: Pagina
             set_jmespath_value(complete, expr.expression, existing + value)
 
 
-def _deep_copy_dicts(value: dict[str, Any]) -> dict[str, Any]:
-    return {k: _deep_copy_dicts(v) if isinstance(v, dict) else v for k, v in value.items()}
+def _merge_dicts(target: dict[str, Any], extra: Mapping[str, Any]) -> None:
+    """Deep-merge ``extra`` into ``target``: dicts present in both merge, anything else replaces."""
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge_dicts(target[key], value)
+        else:
+            target[key] = value
+
+
+class ResultKeyIterator:
+    """The items of one result key across pages (``PageIterator.result_key_iters()``)."""
+
+    def __init__(self, pages_iterator: Iterator[dict[str, Any]], result_key: Any) -> None:
+        self._pages_iterator = pages_iterator
+        self.result_key = result_key
+
+    def __iter__(self) -> Iterator[Any]:
+        for page in self._pages_iterator:
+            yield from self.result_key.search(page) or []
 
 
 class Paginator:
@@ -102,7 +157,7 @@ class Paginator:
         self._client = client
         self._operation_name = operation_name
         self._config = config
-        self._spec = PaginatorSpec(config)
+        self._spec = paginator_spec(config)
 
     @property
     def result_keys(self) -> list[Any]:

@@ -8,6 +8,9 @@ Rules (botocore 1.43):
 2. ``max_attempts`` counts every attempt (5 by default, 10 for DynamoDB); a user setting replaces it.
 3. The delay before attempt ``n + 1`` is ``base * growth_factor ** (n - 1)`` where ``base`` is either
    a number or ``random()`` (``"rand"``). There is no cap and no retry quota.
+4. Socket errors are botocore's ``GENERAL_CONNECTION_ERROR`` set (``Outcome.socket_error``), not every
+   transport failure. A CRC32 mismatch that is the only reason to retry, met on the last attempt,
+   ends the call with ``ChecksumError`` (botocore's checker raises it).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ class _Condition:
 
     def matches(self, outcome: Outcome) -> bool:
         if self.socket:
-            return outcome.connection_error
+            return outcome.socket_error
         if self.crc32:
             return outcome.crc32_mismatch
         if self.status is not None and outcome.status_code != self.status:
@@ -49,6 +52,12 @@ class LegacyRules:
 
     def is_retryable(self, outcome: Outcome) -> bool:
         return any(c.matches(outcome) for c in self.conditions)
+
+    def only_crc32(self, outcome: Outcome) -> bool:
+        """True when the CRC32 check is the one condition that matches (ChecksumError at the end)."""
+        if not outcome.crc32_mismatch or not any(c.crc32 for c in self.conditions):
+            return False
+        return not any(c.matches(outcome) for c in self.conditions if not c.crc32)
 
     def delay(self, attempt: int, random: Callable[[], float]) -> float:
         base = random() if self.base is None else self.base

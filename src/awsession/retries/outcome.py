@@ -19,7 +19,12 @@ class Outcome:
     error_code: str | None = None
     """The parsed AWS error code (``Error.Code``), if the response was an error."""
     connection_error: bool = False
-    """A transport failure: connection refused/reset/closed, DNS, TLS, read timeout..."""
+    """Any transport failure (botocore's ``ConnectionError`` or ``HTTPClientError`` family):
+    standard and adaptive modes retry all of them."""
+    socket_error: bool = False
+    """The narrower set legacy mode retries (botocore's ``GENERAL_CONNECTION_ERROR``):
+    ``ConnectionError`` and its subclasses, ``ConnectionClosedError`` and ``ReadTimeoutError``;
+    not a plain ``HTTPClientError`` nor ``ResponseStreamingError``."""
     timeout: bool = False
     """A connect or read timeout (costs more retry quota in standard mode)."""
     modeled_retryable: bool = False
@@ -28,6 +33,8 @@ class Outcome:
     """The ``retryable`` trait says ``throttling: true``."""
     crc32_mismatch: bool = False
     """DynamoDB's ``x-amz-crc32`` header did not match the body."""
+    retry_after: str | None = None
+    """The raw ``x-amz-retry-after`` header (milliseconds), read only by the 2026 behaviour."""
 
     @property
     def succeeded(self) -> bool:
