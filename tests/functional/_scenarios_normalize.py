@@ -24,13 +24,24 @@ VOLATILE_KEYS = frozenset({
     "UserId", "KeyId", "ClientToken", "ReservationId", "OwnerId", "PrivateDnsName",
     "PrivateIpAddress", "PublicIpAddress", "PublicDnsName", "MacAddress", "NetworkInterfaceId",
     "AttachmentId", "VolumeId", "GroupId", "SubscriptionArn", "ARN", "Arn", "KeyArn", "TopicArn",
-    "x-amzn-requestid", "x-amz-request-id", "x-amz-id-2", "date", "last-modified",
-    "x-amzn-trace-id", "CreatedTimestamp", "LastModifiedTimestamp", "SentTimestamp",
-    "ApproximateFirstReceiveTimestamp", "MD5OfMessageAttributes", "TableId", "ETag_random",
-    "Version", "VersionIdsToStages", "LastModifiedDate", "CreatedDate", "AWSAccessKeyId",
+    "x-amzn-requestid", "x-amz-request-id", "x-amz-id-2", "x-amzn-trace-id", "content-length",
+    "MD5OfMessageAttributes", "TableId", "ETag_random",
+    "Version", "VersionIdsToStages", "AWSAccessKeyId",
     "Ipv6Address", "SubnetId", "VpcId", "ImageId", "KernelId", "RamdiskId", "Placement",
-    "LaunchTime", "SecurityGroupRuleId", "SnapshotId", "InstanceId", "NextToken", "Marker",
+    "SecurityGroupRuleId", "SnapshotId", "InstanceId", "NextToken", "Marker",
 })
+
+# Keys holding times: every value becomes one constant (two runs need not share a second).
+TIME_KEYS = frozenset({
+    "date", "last-modified", "expires", "CreatedTimestamp", "LastModifiedTimestamp",
+    "SentTimestamp", "ApproximateFirstReceiveTimestamp", "LastModifiedDate", "CreatedDate",
+    "LaunchTime", "CreationDate", "LastModified", "CreateDate", "DeletionDate",
+})
+
+_TIMES = re.compile("|".join((
+    r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?",
+    r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT",
+)))
 
 _PATTERNS = re.compile("|".join((
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",  # uuid
@@ -38,7 +49,6 @@ _PATTERNS = re.compile("|".join((
     r"\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA)[A-Z0-9]{12,20}\b",
     r"\b[0-9]{10}(?:\.[0-9]+)?\b",  # epoch seconds inside strings
     r"\b[0-9]{13}\b",  # epoch milliseconds inside strings
-    r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?",
     r"-[A-Za-z0-9]{6}$",  # Secrets Manager's random ARN suffix
 )))
 
@@ -54,6 +64,7 @@ class _Renamer:
         return self.seen[key]
 
     def text(self, value: str) -> str:
+        value = _TIMES.sub("<time>", value)
         return _PATTERNS.sub(lambda m: self.token(m.group(0)), value)
 
 
@@ -71,6 +82,8 @@ def _walk(value: Any, renamer: _Renamer, key: str | None) -> Any:
         return type(value)(_walk(v, renamer, key) for v in value)
     if isinstance(value, datetime.datetime):
         return _describe_datetime(value)
+    if key in TIME_KEYS and value is not None:
+        return f"<time {type(value).__name__}>"
     if key in VOLATILE_KEYS and value is not None and not isinstance(value, bool):
         if isinstance(value, (int, float)):
             return f"<{type(value).__name__}>"
@@ -160,13 +173,17 @@ def run_scenario(scenario: Scenario, sdk_name: str, endpoint_url: str, tmp: Any,
 def assert_same(reference: Recorder, candidate: Recorder) -> None:
     """boto3's normalized steps equal awsession's, values first, then every dict's key order."""
     expected, got = normalize(reference.steps), normalize(candidate.steps)
-    assert [label for label, _ in got] == [label for label, _ in expected]
+    problems: list[str] = []
+    labels_want, labels_have = [lb for lb, _ in expected], [lb for lb, _ in got]
+    if labels_have != labels_want:
+        problems.append(f"steps differ:\n{_diff(labels_want, labels_have)}")
     for (label, want), (_, have) in zip(expected, got):
-        assert have == want, f"step {label!r} differs (- boto3, + awsession):\n{_diff(want, have)}"
-    for (label, want), (_, have) in zip(expected, got):
-        want_order, have_order = key_orders(want), key_orders(have)
-        assert have_order == want_order, (f"step {label!r}: key order differs:\n"
-                                          f"{_diff(want_order, have_order)}")
+        if have != want:
+            problems.append(f"step {label!r} differs (- boto3, + awsession):\n{_diff(want, have)}")
+        elif key_orders(have) != key_orders(want):
+            problems.append(f"step {label!r}: key order differs:\n"
+                            f"{_diff(key_orders(want), key_orders(have))}")
+    assert not problems, "\n".join(problems)
 
 
 def _diff(want: Any, have: Any) -> str:

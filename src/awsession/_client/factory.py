@@ -14,6 +14,7 @@ No socket is opened here: the transport is made on the first call.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from .._pipeline.context import ClientContext
@@ -65,7 +66,9 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
                   verify: bool | str | None = None, endpoint_url: str | None = None,
                   aws_access_key_id: str | None = None, aws_secret_access_key: str | None = None,
                   aws_session_token: str | None = None, config: Config | None = None,
-                  aws_account_id: str | None = None) -> BaseClient:
+                  aws_account_id: str | None = None,
+                  transport_class: Callable[..., Any] | None = None) -> BaseClient:
+    """``transport_class`` (keyword only in practice) swaps the urllib3 transport, e.g. for aio."""
     resolver = session._resolver
     if api_version is None:
         api_versions = resolver.get("api_versions") or {}
@@ -94,6 +97,9 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
         endpoint_prefix=service_model.endpoint_prefix,
         retry_data=default_loader().load("_retry") if mode == "legacy" else None,
         random=env.random, clock=env.clock.monotonic,
+        service_id=service_model.service_id.lower().replace(" ", "-"),
+        new_retries=env.env.get("AWS_NEW_RETRIES_2026", "").lower() == "true",
+        read_timeout=config.read_timeout,
     )
 
     get_credentials = _credentials_getter(session, config, aws_access_key_id,
@@ -142,6 +148,8 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
     }
 
     def transport_factory() -> Any:
+        if transport_class is not None:
+            return transport_class(**transport_kwargs)
         from ..transport.urllib3 import Urllib3Transport
 
         return Urllib3Transport(**transport_kwargs)

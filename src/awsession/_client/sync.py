@@ -7,6 +7,7 @@ shared operation flow through the sync driver.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +36,39 @@ class ClientMeta:
     def __repr__(self) -> str:
         return (f"ClientMeta(service={self.service_model.service_name!r}, "
                 f"region_name={self.region_name!r}, endpoint_url={self.endpoint_url!r})")
+
+
+class _S3Only:
+    """``generate_presigned_post``: an attribute of S3 clients only, as in boto3."""
+
+    def __get__(self, client: Any, owner: type | None = None) -> Any:
+        if client is None:
+            return self
+        if client._ctx.service_name != "s3":
+            raise AttributeError(f"'{type(client).__name__}' object has no attribute "
+                                 "'generate_presigned_post'")
+        from .presign import generate_presigned_post
+
+        return functools.partial(generate_presigned_post, client)
+
+
+_named_lock = threading.Lock()
+_named: dict[tuple[type, str, str], type] = {}
+
+
+def _named_class(client_cls: type, kind: str, name: str) -> type:
+    """``<Service>.Paginator.<Op>`` / ``<Service>.Waiter.<Name>``, made once per client class."""
+    key = (client_cls, kind, name)
+    cls = _named.get(key)
+    if cls is None:
+        if kind == "Paginator":
+            from .paginator import Paginator as base
+        else:
+            from .waiter import Waiter as base  # type: ignore[assignment]
+        cls = type(f"{client_cls.__name__}.{kind}.{name}", (base,), {})
+        with _named_lock:
+            cls = _named.setdefault(key, cls)
+    return cls
 
 
 class BaseClient:
@@ -66,31 +100,30 @@ class BaseClient:
                         sleep=_sleep)
 
     def can_paginate(self, operation_name: str) -> bool:
-        from ..model.services import load_paginators
-
         op = self._PY_TO_OP_NAME.get(operation_name)
         if op is None:
             return False
+        return op in self._paginator_configs()
+
+    def _paginator_configs(self) -> dict[str, Any]:
+        from ..model.services import load_paginators
+
+        service = self.meta.service_model
         try:
-            config = load_paginators(self.meta.service_model.service_name,
-                                     self.meta.service_model.api_version)
+            data = load_paginators(service.service_name, service.api_version)
         except Exception:
-            return False
-        return op in (config or {}).get("pagination", {})
+            return {}
+        return (data or {}).get("pagination", {})  # type: ignore[no-any-return]
 
     def get_paginator(self, operation_name: str) -> Any:
         """A paginator for ``operation_name`` (snake case), e.g. ``"list_objects_v2"``."""
         from ..exceptions import OperationNotPageableError
-        from ..model.services import load_paginators
-        from .paginator import Paginator
 
-        if not self.can_paginate(operation_name):
+        op_name = self._PY_TO_OP_NAME.get(operation_name)
+        config = self._paginator_configs().get(op_name) if op_name is not None else None
+        if op_name is None or config is None:
             raise OperationNotPageableError(operation_name=operation_name)
-        service = self.meta.service_model
-        op_name = self._PY_TO_OP_NAME[operation_name]
-        config = load_paginators(service.service_name, service.api_version)["pagination"][op_name]
-        cls = type(f"{type(self).__name__}.Paginator.{op_name}", (Paginator,), {})
-        return cls(self, op_name, config)
+        return _named_class(type(self), "Paginator", op_name)(self, op_name, config)
 
     @property
     def waiter_names(self) -> list[str]:
@@ -100,26 +133,39 @@ class BaseClient:
 
     def _waiter_configs(self) -> dict[str, Any]:
         from ..model.services import load_waiters
+        from .waiter import check_waiter_version
 
         service = self.meta.service_model
         try:
             data = load_waiters(service.service_name, service.api_version)
         except Exception:
             return {}
-        return dict((data or {}).get("waiters", {}))
+        if not data:
+            return {}
+        check_waiter_version(data)
+        return data.get("waiters", {})  # type: ignore[no-any-return]
 
     def get_waiter(self, waiter_name: str) -> Any:
         from ..model.names import xform_name
-        from ..waiters import WaiterSpec
-        from .waiter import Waiter
+        from .waiter import waiter_spec
 
         configs = self._waiter_configs()
         mapping = {xform_name(name): name for name in configs}
         if waiter_name not in mapping:
             raise ValueError(f"Waiter does not exist: {waiter_name}")
         name = mapping[waiter_name]
-        cls = type(f"{type(self).__name__}.Waiter.{name}", (Waiter,), {})
-        return cls(self, WaiterSpec(name, configs[name]))
+        spec = waiter_spec(name, configs[name])
+        return _named_class(type(self), "Waiter", name)(self, spec, sleep=_sleep)
+
+    def generate_presigned_url(self, ClientMethod: str,
+                               Params: dict[str, Any] | None = None, ExpiresIn: int = 3600,
+                               HttpMethod: str | None = None) -> str:
+        """A presigned URL for ``ClientMethod(**Params)`` (see ``awsession._client.presign``)."""
+        from .presign import generate_presigned_url
+
+        return generate_presigned_url(self, ClientMethod, Params, ExpiresIn, HttpMethod)
+
+    generate_presigned_post = _S3Only()
 
     def close(self) -> None:
         """Close the connection pool; the client can still be used (a new pool is made)."""

@@ -77,4 +77,5 @@ def _streams_output(operation: OperationModel) -> bool:
         return False
     member = shape["members"][payload]
     target = operation.service.shapes[member["shape"]]
-    return bool(target.get("streaming") or target.get("eventstream"))
+    # As botocore: any blob payload is handed over as a stream, whatever its streaming trait says.
+    return target.get("type") == "blob" or bool(target.get("eventstream"))

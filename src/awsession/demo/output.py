@@ -13,6 +13,7 @@ Rules:
 from __future__ import annotations
 
 import os
+import textwrap
 from collections.abc import Sequence
 from typing import TextIO
 from urllib.parse import parse_qsl, urlsplit
@@ -27,6 +28,8 @@ _STYLES: dict[str, str] = {
     "note": "\033[2m", "code": "\033[36m", "error": "\033[31m",
 }
 _RESET = "\033[0m"
+_LABEL_WIDTH = 27
+_WRAP = 100
 
 
 def mask(secret: str | None) -> str:
@@ -93,8 +96,9 @@ class Printer:
         for line in lines:
             self._write(self._style("code", f"    >>> {line}"))
 
-    def value(self, label: str, value: object) -> None:
-        self._write(f"    {label:<22} {self.short(str(value))}")
+    def value(self, label: str, value: object, *, raw: bool = False) -> None:
+        text = str(value) if raw else self.short(str(value))
+        self._write(f"    {label:<{_LABEL_WIDTH}} {text}")
 
     def item(self, text: str) -> None:
         self._write(f"      - {self.short(text)}")
@@ -117,7 +121,9 @@ class Printer:
         self._write(self._style("skip", f"    skipped: {text}"))
 
     def note(self, text: str) -> None:
-        self._write(self._style("note", f"    note: {self.short(text)}"))
+        wrapped = textwrap.fill(self.short(text), width=_WRAP, initial_indent="    note: ",
+                                subsequent_indent="          ", break_on_hyphens=False)
+        self._write(self._style("note", wrapped))
 
     def plain(self, text: str = "") -> None:
         self._write(self.short(text))

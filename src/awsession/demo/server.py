@@ -41,7 +41,7 @@ def _load_server_class() -> Any:
     try:
         module = importlib.import_module("moto.server")
     except ImportError as e:
-        raise LocalExtraMissing(e.name or "moto") from e
+        raise LocalExtraMissing((e.name or "moto").split(".")[0]) from e
     return module.ThreadedMotoServer
 
 
@@ -71,7 +71,8 @@ class LocalAws:
 
     def reset(self) -> None:
         """Forget every bucket, instance and key (moto's ``/moto-api/reset``)."""
-        request = urllib.request.Request(f"{self.url}/moto-api/reset", method="POST")
+        # S310: the URL is always http://127.0.0.1:<port>, built by __enter__.
+        request = urllib.request.Request(f"{self.url}/moto-api/reset", method="POST")  # noqa: S310
         with no_proxy_opener().open(request, timeout=10):
             pass
 

@@ -31,6 +31,7 @@ import aiohttp
 from yarl import URL
 
 from .._core.http import HttpRequest, HttpResponse
+from ..aio.streaming import AsyncStreamingBody
 from ..exceptions import (
     ConnectionClosedError,
     ConnectTimeoutError,
@@ -40,7 +41,6 @@ from ..exceptions import (
     ReadTimeoutError,
     SSLError,
 )
-from ..aio.streaming import AsyncStreamingBody
 
 __all__ = ["AiohttpTransport"]
 

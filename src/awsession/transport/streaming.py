@@ -1,12 +1,20 @@
 """``StreamingBody``: boto3's wrapper around a streaming HTTP response body.
 
-It reads from the transport's raw stream, checks that exactly ``Content-Length`` bytes arrived
-(``IncompleteReadError`` otherwise) and maps transport errors met while reading.
+Rules (botocore 1.43 ``response.StreamingBody``):
+
+1. It is an ``io.IOBase``; ``read()``/``readinto()`` count the bytes that arrive and, at the end of
+   the stream, check that exactly ``Content-Length`` bytes came (``IncompleteReadError`` otherwise).
+2. Transport errors met while reading are translated here, once: a urllib3 read timeout becomes
+   ``ReadTimeoutError``, a broken connection ``ResponseStreamingError``.
+3. Garbage collection does not close the raw stream (as botocore); ``close()`` and leaving a
+   ``with`` block do. ``with body as b`` gives the body itself (botocore gives the raw urllib3
+   stream; both read the same bytes, ours keeps the length check).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from io import IOBase
 from typing import Any
 
 from ..exceptions import IncompleteReadError, ReadTimeoutError, ResponseStreamingError
@@ -14,7 +22,18 @@ from ..exceptions import IncompleteReadError, ReadTimeoutError, ResponseStreamin
 __all__ = ["StreamingBody"]
 
 
-class StreamingBody:
+def _translate(error: Exception) -> Exception:
+    from urllib3.exceptions import ProtocolError
+    from urllib3.exceptions import ReadTimeoutError as Urllib3ReadTimeout
+
+    if isinstance(error, Urllib3ReadTimeout):
+        return ReadTimeoutError(endpoint_url=getattr(error, "url", None) or "", error=error)
+    if isinstance(error, ProtocolError):
+        return ResponseStreamingError(error=error)
+    return error
+
+
+class StreamingBody(IOBase):
     """A readable, iterable response body (``read``, ``iter_chunks``, ``iter_lines``, ...)."""
 
     _DEFAULT_CHUNK_SIZE = 1024
@@ -24,14 +43,12 @@ class StreamingBody:
         self._content_length = None if content_length is None else int(content_length)
         self._amount_read = 0
 
-    def __del__(self) -> None:  # release the connection promptly, like botocore
+    def __del__(self) -> None:  # keep the raw stream alive, as botocore does
         pass
 
     def set_socket_timeout(self, timeout: float) -> None:
-        fp = getattr(self._raw_stream, "_fp", None)
-        sock = getattr(getattr(getattr(fp, "fp", None), "raw", None), "_sock", None)
-        if sock is not None:
-            sock.settimeout(timeout)
+        """Set the read timeout of the socket under the stream."""
+        self._raw_stream._fp.fp.raw._sock.settimeout(timeout)
 
     def readable(self) -> bool:
         try:
@@ -40,30 +57,28 @@ class StreamingBody:
             return False
 
     def read(self, amt: int | None = None) -> bytes:
-        """Read ``amt`` bytes, or everything left when ``amt`` is ``None``."""
-        chunk = self._read_raw(amt)
+        """Read at most ``amt`` bytes, or everything left when ``amt`` is ``None``."""
+        try:
+            chunk: bytes = self._raw_stream.read(amt)
+        except Exception as e:
+            raise _translate(e) from e
         self._amount_read += len(chunk)
         if amt is None or (not chunk and amt > 0):
             self._verify_content_length()
         return chunk
 
-    def readinto(self, buffer: bytearray | memoryview) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-    def _read_raw(self, amt: int | None) -> bytes:
-        from urllib3.exceptions import ProtocolError
-        from urllib3.exceptions import ReadTimeoutError as Urllib3ReadTimeout
+    def readinto(self, buffer: Any) -> int:
         try:
-            return bytes(self._raw_stream.read(amt))
-        except Urllib3ReadTimeout as e:
-            raise ReadTimeoutError(endpoint_url=getattr(e, "url", ""), error=e) from e
-        except ProtocolError as e:
-            raise ResponseStreamingError(error=e) from e
+            count: int = self._raw_stream.readinto(buffer)
+        except Exception as e:
+            raise _translate(e) from e
+        self._amount_read += count
+        if count == 0 and len(buffer) > 0:
+            self._verify_content_length()
+        return count
 
-    def readlines(self) -> list[bytes]:
-        return self._raw_stream.read().splitlines(keepends=True)  # type: ignore[no-any-return]
+    def readlines(self, hint: int = -1) -> list[bytes]:
+        return self._raw_stream.readlines(hint)  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[bytes]:
         return self.iter_chunks(self._DEFAULT_CHUNK_SIZE)
@@ -80,9 +95,11 @@ class StreamingBody:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        self._raw_stream.close()
 
-    def iter_lines(self, chunk_size: int = _DEFAULT_CHUNK_SIZE, keepends: bool = False) -> Iterator[bytes]:
+    def iter_lines(self, chunk_size: int = _DEFAULT_CHUNK_SIZE,
+                   keepends: bool = False) -> Iterator[bytes]:
+        """Yield lines (split on any line boundary), reading ``chunk_size`` bytes at a time."""
         pending = b""
         for chunk in self.iter_chunks(chunk_size):
             lines = (pending + chunk).splitlines(True)
@@ -95,7 +112,7 @@ class StreamingBody:
     def iter_chunks(self, chunk_size: int = _DEFAULT_CHUNK_SIZE) -> Iterator[bytes]:
         while True:
             chunk = self.read(chunk_size)
-            if not chunk:
+            if chunk == b"":
                 break
             yield chunk
 
@@ -108,4 +125,5 @@ class StreamingBody:
         return self._raw_stream.tell()  # type: ignore[no-any-return]
 
     def close(self) -> None:
+        """Close the underlying HTTP response stream."""
         self._raw_stream.close()

@@ -30,7 +30,7 @@ ResponseHook = Callable[[ClientContext, OperationModel, dict[str, Any], dict[str
 
 PARAMS: dict[str, tuple[ParamsHook, ...]] = {
     "*": (checksums.default_response_checksum_mode,),
-    "s3": (s3.copy_source_to_string, s3.sse_customer_key_md5, s3.list_objects_encoding_type),
+    "s3": (s3.validate_bucket_name, s3.copy_source_to_string, s3.sse_customer_key_md5, s3.list_objects_encoding_type),
     "glacier": (services.glacier_default_account_id,),
     "route53": (services.route53_strip_id_prefixes,),
 }
@@ -44,6 +44,7 @@ REQUEST: dict[str, tuple[RequestHook, ...]] = {
 }
 
 RESPONSE: dict[str, tuple[ResponseHook, ...]] = {
+    "*": (checksums.validate_response_checksum,),
     "s3": (s3.decode_list_objects, s3.bucket_location),
 }
 
@@ -65,5 +66,5 @@ def customize_request(ctx: ClientContext, operation: OperationModel, params: dic
 
 def customize_response(ctx: ClientContext, operation: OperationModel, user_params: dict[str, Any],
                        parsed: dict[str, Any], response: HttpResponse) -> None:
-    for hook in RESPONSE.get(ctx.service_name, _EMPTY):
+    for hook in RESPONSE["*"] + RESPONSE.get(ctx.service_name, _EMPTY):
         hook(ctx, operation, user_params, parsed, response)

@@ -9,6 +9,11 @@ Rules:
    digest) and the algorithm header (``x-amz-sdk-checksum-algorithm``) is filled when defaulted.
 4. For ``response_checksum_validation = when_supported`` the operation's validation-mode member
    (``ChecksumMode``) is set to ``ENABLED`` when the caller left it out.
+5. When the validation-mode member is present, the first response algorithm (in botocore's
+   priority order, among those we can compute) whose ``x-amz-checksum-*`` header came back is
+   checked: bytes at once, a streamed body when it has been read to the end
+   (``FlexibleChecksumError`` on mismatch). Composite checksums (``...-<parts>``) are skipped.
+   ``ResponseMetadata.ChecksumAlgorithm`` names the algorithm checked.
 """
 
 from __future__ import annotations
@@ -18,14 +23,21 @@ import hashlib
 import zlib
 from typing import Any
 
-from ..._core.http import SerializedRequest
+from ..._core.http import HttpResponse, SerializedRequest
 from ...exceptions import FlexibleChecksumError, MissingDependencyException
 from ...model.shapes import OperationModel
 from ..context import ClientContext
 
-__all__ = ["compute_checksum", "default_response_checksum_mode", "request_checksum"]
+__all__ = [
+    "compute_checksum",
+    "default_response_checksum_mode",
+    "request_checksum",
+    "validate_response_checksum",
+]
 
 _SUPPORTED = ("crc32", "crc32c", "sha1", "sha256", "crc64nvme")
+# botocore's priority order, limited to what the standard library computes.
+_RESPONSE_PRIORITY = ("crc32", "sha1", "sha256")
 
 
 def default_response_checksum_mode(ctx: ClientContext, operation: OperationModel,
@@ -53,19 +65,100 @@ def _read_all(body: Any) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
-def compute_checksum(algorithm: str, body: Any) -> str:
-    data = _read_all(body)
+class _Crc32:
+    def __init__(self) -> None:
+        self._value = 0
+
+    def update(self, data: bytes) -> None:
+        self._value = zlib.crc32(data, self._value)
+
+    def digest(self) -> bytes:
+        return (self._value & 0xFFFFFFFF).to_bytes(4, "big")
+
+
+def _hasher(algorithm: str) -> Any:
     if algorithm == "crc32":
-        digest = (zlib.crc32(data) & 0xFFFFFFFF).to_bytes(4, "big")
-    elif algorithm == "sha1":
-        digest = hashlib.sha1(data).digest()  # noqa: S324 - AWS's checksum algorithm, not security
-    elif algorithm == "sha256":
-        digest = hashlib.sha256(data).digest()
-    else:
-        raise MissingDependencyException(
-            msg=f"Using {algorithm.upper()} requires an additional dependency that awsession "
-                "does not support yet.")
-    return base64.b64encode(digest).decode("ascii")
+        return _Crc32()
+    if algorithm == "sha1":
+        return hashlib.sha1()  # noqa: S324 - AWS's checksum algorithm, not security
+    if algorithm == "sha256":
+        return hashlib.sha256()
+    raise MissingDependencyException(
+        msg=f"Using {algorithm.upper()} requires an additional dependency that awsession "
+            "does not support yet.")
+
+
+def compute_checksum(algorithm: str, body: Any) -> str:
+    hasher = _hasher(algorithm)
+    hasher.update(_read_all(body))
+    return base64.b64encode(hasher.digest()).decode("ascii")
+
+
+def _check(hasher: Any, expected: str) -> None:
+    digest = hasher.digest()
+    if digest != base64.b64decode(expected):
+        raise FlexibleChecksumError(
+            error_msg=f"Expected checksum {expected} did not match calculated checksum: "
+                      f"{base64.b64encode(digest).decode('ascii')}")
+
+
+class _ChecksummedRead:
+    """Mixed into a streamed body's own class: hashes what is read, checks at the end."""
+
+    _awsession_hasher: Any
+    _awsession_expected: str
+
+    def read(self, amt: int | None = None) -> bytes:
+        chunk: bytes = super().read(amt)  # type: ignore[misc]
+        self._awsession_hasher.update(chunk)
+        if amt is None or (not chunk and amt > 0):
+            _check(self._awsession_hasher, self._awsession_expected)
+        return chunk
+
+
+_checksummed_classes: dict[type, type] = {}
+
+
+def _wrap_stream(body: Any, algorithm: str, expected: str) -> Any:
+    base = type(body)
+    cls = _checksummed_classes.get(base)
+    if cls is None:
+        cls = _checksummed_classes.setdefault(
+            base, type(base.__name__, (_ChecksummedRead, base), {"__module__": base.__module__}))
+    body.__class__ = cls
+    body._awsession_hasher = _hasher(algorithm)
+    body._awsession_expected = expected
+    return body
+
+
+def validate_response_checksum(ctx: ClientContext, operation: OperationModel,
+                               user_params: dict[str, Any], parsed: dict[str, Any],
+                               response: HttpResponse) -> None:
+    http_checksum = operation.raw.get("httpChecksum")
+    if not http_checksum:
+        return
+    member = http_checksum.get("requestValidationModeMember")
+    if not member or not (member in user_params
+                          or ctx.response_checksum_validation == "when_supported"):
+        return
+    offered = {a.lower() for a in http_checksum.get("responseAlgorithms", ())}
+    headers = response.headers
+    for algorithm in _RESPONSE_PRIORITY:
+        expected = headers.get(f"x-amz-checksum-{algorithm}")
+        if algorithm not in offered or expected is None or "-" in expected:
+            continue
+        body = response.body
+        if isinstance(body, (bytes, bytearray)):
+            hasher = _hasher(algorithm)
+            hasher.update(bytes(body))
+            _check(hasher, expected)
+        else:
+            payload = (operation.output_shape or {}).get("payload")
+            if payload is None or parsed.get(payload) is not body:
+                return
+            _wrap_stream(body, algorithm, expected)
+        parsed.setdefault("ResponseMetadata", {})["ChecksumAlgorithm"] = algorithm
+        return
 
 
 def request_checksum(ctx: ClientContext, operation: OperationModel, params: dict[str, Any],

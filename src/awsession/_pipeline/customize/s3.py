@@ -1,5 +1,6 @@
 """S3's customizations (what boto3 does to S3 calls beyond the model).
 
+* ``Bucket`` must be a plain bucket name or an access-point/outpost ARN, checked before anything.
 * ``CopySource`` given as a dict or a string becomes the percent-encoded ``bucket/key[?versionId=]``.
 * SSE-C keys are sent base64-encoded with their base64 MD5, unless the caller gave the MD5.
 * List operations ask for ``EncodingType=url`` when the caller did not, and decode the keys back,
@@ -29,12 +30,30 @@ __all__ = [
     "list_objects_encoding_type",
     "sse_customer_key_md5",
     "strip_bucket_from_path",
+    "validate_bucket_name",
 ]
 
 _SAFE = "-._~/"
 _VERSION_ID_SUFFIX = re.compile(r"\?versionId=[^\s]+$")
+_VALID_BUCKET = re.compile(r"^[a-zA-Z0-9.\-_]{1,255}$")
+_VALID_BUCKET_ARN = re.compile(
+    r"^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$"
+    r"|^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]"
+    r"accesspoint[/:][a-zA-Z0-9\-]{1,63}$")
 _ACCESS_POINT_ARN = re.compile(
     r"^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[:/].+$")
+
+
+def validate_bucket_name(ctx: ClientContext, operation: OperationModel,
+                         params: dict[str, Any]) -> dict[str, Any]:
+    bucket = params.get("Bucket")
+    if (isinstance(bucket, str) and not _VALID_BUCKET.search(bucket)
+            and not _VALID_BUCKET_ARN.search(bucket)):
+        raise ParamValidationError(
+            report=f'Invalid bucket name "{bucket}": Bucket name must match the regex '
+                   f'"{_VALID_BUCKET.pattern}" or be an ARN matching the regex '
+                   f'"{_VALID_BUCKET_ARN.pattern}"')
+    return params
 
 
 def copy_source_to_string(ctx: ClientContext, operation: OperationModel,
