@@ -12,6 +12,7 @@ Rules:
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import urllib.request
@@ -83,7 +84,8 @@ class LocalAws:
             if server is not None:
                 try:
                     if self.url:
-                        self.reset()
+                        with contextlib.suppress(OSError):  # best effort: it is stopping anyway
+                            self.reset()
                 finally:
                     server.stop()
         finally:
