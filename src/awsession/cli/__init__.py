@@ -1,0 +1,4 @@
+"""The ``awsession`` command line: configure, profiles, whoami, local (see docs/cli.md).
+
+Entry point: :func:`awsession.cli.main.main`. Modules import nothing heavy at import time.
+"""
