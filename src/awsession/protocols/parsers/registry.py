@@ -6,26 +6,51 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..._core.http import HttpResponse
 from ...model.shapes import OperationModel
-from . import ec2, json_rpc, query, rest_json, rest_xml, rpcv2_cbor
-from .envelope import TimestampParser
+
+if TYPE_CHECKING:
+    from .envelope import TimestampParser
 
 __all__ = ["PARSERS", "ParseFunction", "parse"]
 
 ParseFunction = Callable[..., dict[str, Any]]
+_Pair = tuple[ParseFunction, ParseFunction]
 
-PARSERS: dict[str, tuple[ParseFunction, ParseFunction]] = {
-    "query": (query.parse_response, query.parse_error),
-    "ec2": (ec2.parse_response, ec2.parse_error),
-    "json": (json_rpc.parse_response, json_rpc.parse_error),
-    "rest-json": (rest_json.parse_response, rest_json.parse_error),
-    "rest-xml": (rest_xml.parse_response, rest_xml.parse_error),
-    "smithy-rpc-v2-cbor": (rpcv2_cbor.parse_response, rpcv2_cbor.parse_error),
+# Protocol name -> the module holding its ``parse_response``/``parse_error``, imported on first use.
+_MODULES = {
+    "query": "query",
+    "ec2": "ec2",
+    "json": "json_rpc",
+    "rest-json": "rest_json",
+    "rest-xml": "rest_xml",
+    "smithy-rpc-v2-cbor": "rpcv2_cbor",
 }
+
+
+class _LazyParsers(Mapping[str, _Pair]):
+    def __init__(self) -> None:
+        self._loaded: dict[str, _Pair] = {}
+
+    def __getitem__(self, protocol: str) -> _Pair:
+        found = self._loaded.get(protocol)
+        if found is None:
+            module = importlib.import_module(f"{__package__}.{_MODULES[protocol]}")
+            found = self._loaded.setdefault(protocol, (module.parse_response, module.parse_error))
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+PARSERS: Mapping[str, _Pair] = _LazyParsers()
 
 
 def parse(

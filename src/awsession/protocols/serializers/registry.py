@@ -7,25 +7,48 @@ Every serializer has the signature ``serialize(operation, params, *, new_token=N
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from awsession._core.http import SerializedRequest
 from awsession.model.shapes import OperationModel
 
-from . import aws_json, ec2, query, rest_json, rest_xml, rpc_v2_cbor
 from .operation import TokenFactory
 
 __all__ = ["SERIALIZERS", "serialize_request"]
 
-SERIALIZERS: dict[str, Callable[..., SerializedRequest]] = {
-    "query": query.serialize,
-    "ec2": ec2.serialize,
-    "json": aws_json.serialize,
-    "rest-json": rest_json.serialize,
-    "rest-xml": rest_xml.serialize,
-    "smithy-rpc-v2-cbor": rpc_v2_cbor.serialize,
+# Protocol name -> the module holding its ``serialize``. Modules are imported on first use, so a
+# process that only talks to S3 never loads the other five.
+_MODULES = {
+    "query": "query",
+    "ec2": "ec2",
+    "json": "aws_json",
+    "rest-json": "rest_json",
+    "rest-xml": "rest_xml",
+    "smithy-rpc-v2-cbor": "rpc_v2_cbor",
 }
+
+
+class _LazySerializers(Mapping[str, Callable[..., SerializedRequest]]):
+    def __init__(self) -> None:
+        self._loaded: dict[str, Callable[..., SerializedRequest]] = {}
+
+    def __getitem__(self, protocol: str) -> Callable[..., SerializedRequest]:
+        found = self._loaded.get(protocol)
+        if found is None:
+            module = importlib.import_module(f"{__package__}.{_MODULES[protocol]}")
+            found = self._loaded.setdefault(protocol, module.serialize)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+SERIALIZERS: Mapping[str, Callable[..., SerializedRequest]] = _LazySerializers()
 
 
 def serialize_request(
