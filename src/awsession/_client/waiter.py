@@ -16,7 +16,7 @@ from typing import Any
 from ..exceptions import ClientError, WaiterConfigError, WaiterError
 from ..waiters import Acceptor, WaiterSpec
 
-__all__ = ["Waiter", "waiter_spec"]
+__all__ = ["Waiter", "check_waiter_version", "waiter_spec"]
 
 _SUPPORTED_VERSION = 2
 _specs_lock = threading.Lock()
