@@ -42,7 +42,6 @@ def decide_auth(ctx: ClientContext, operation: OperationModel, endpoint: Any) ->
         signature_version=ctx.signature_version,
         configured_signature_version=ctx.s3_settings.get("signature_version")
         if service.service_name == "s3" else None,
-        explicit_region=ctx.region,
     )
     ctx.auth_cache[key] = (endpoint, decision)
     return decision
