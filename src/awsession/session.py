@@ -17,6 +17,11 @@ Rules:
    documented setter) and thread-safe. It pickles as its *recipe* (the constructor arguments,
    explicit keys included, since they are the caller's own) and rebuilds in the other process.
 5. ``repr`` shows the region only, like boto3's; secrets never appear anywhere.
+6. ``assume_role(role_arn, ...)`` (awsession addition) returns a new Session whose credentials
+   assume the role with this session's credentials, lazily, refreshing themselves 15 minutes
+   before expiry; it keeps this session's profile, settings and default client config, and its
+   own region if given. It chains (``a.assume_role(x).assume_role(y)``) and pickles as "the
+   parent's recipe plus the AssumeRole arguments".
 """
 
 from __future__ import annotations
@@ -56,12 +61,20 @@ def _rebuild(recipe: dict[str, Any], default_config: Config | None) -> Session:
     return session
 
 
+def _rebuild_assumed(parent: Session, params: dict[str, Any], region_name: str | None,
+                     default_config: Config | None) -> Session:
+    session = parent._assumed_session(params, region_name)
+    if default_config is not None:
+        session.set_default_client_config(default_config)
+    return session
+
+
 class Session:
     """A boto3-compatible session (see the module docstring for its rules)."""
 
-    __slots__ = ("_credentials", "_credentials_done", "_default_client_config", "_env",
-                 "_explicit", "_files", "_loader", "_lock", "_profile", "_profile_from_code",
-                 "_recipe", "_resolver")
+    __slots__ = ("_assumed", "_credentials", "_credentials_done", "_default_client_config",
+                 "_env", "_explicit", "_files", "_loader", "_lock", "_profile",
+                 "_profile_from_code", "_recipe", "_resolver")
 
     _env: Environment
     _files: ConfigFiles
@@ -75,6 +88,7 @@ class Session:
     _credentials_done: bool
     _default_client_config: Config | None
     _loader: DataLoader | None
+    _assumed: tuple[Session, dict[str, Any], str | None] | None
 
     def __init__(self, aws_access_key_id: str | None = None,
                  aws_secret_access_key: str | None = None, aws_session_token: str | None = None,
@@ -114,6 +128,7 @@ class Session:
         setter(self, "_credentials_done", False)
         setter(self, "_default_client_config", None)
         setter(self, "_loader", None)
+        setter(self, "_assumed", None)
 
     # -- immutability, pickling, repr ------------------------------------------------------------
 
@@ -125,6 +140,10 @@ class Session:
         raise AttributeError("Session objects are immutable")
 
     def __reduce__(self) -> tuple[Any, ...]:
+        if self._assumed is not None:
+            parent, params, region_name = self._assumed
+            return (_rebuild_assumed, (parent, dict(params), region_name,
+                                       self._default_client_config))
         return (_rebuild, (dict(self._recipe), self._default_client_config))
 
     def __repr__(self) -> str:
@@ -188,11 +207,59 @@ class Session:
             return self._credentials
 
     def _resolve_chain(self) -> Credentials | None:
+        from ._client.credential_runner import CredentialRunner
         from .credentials.chain import ProviderContext
         from .credentials.default_chain import default_chain
 
-        ctx = ProviderContext(self._env, self._files, self._profile, self._profile_from_code)
+        ctx = ProviderContext(self._env, self._files, self._profile, self._profile_from_code,
+                              runner=CredentialRunner(self))
         return default_chain(profile_from_code=self._profile_from_code).resolve(ctx)
+
+    def assume_role(self, role_arn: str, *, role_session_name: str | None = None,
+                    external_id: str | None = None, duration_seconds: int | None = None,
+                    policy: str | None = None, tags: Any = None,
+                    source_identity: str | None = None,
+                    region_name: str | None = None) -> Session:
+        """A new Session whose credentials assume ``role_arn`` (awsession addition).
+
+        The STS ``AssumeRole`` call is signed with this session's credentials and made through
+        this session (its region, endpoint settings and default client config), on the new
+        session's first use; the new credentials refresh themselves before they expire.
+        ``role_session_name`` defaults to ``botocore-session-<unix time>``; ``tags`` is a list
+        of ``{"Key": ..., "Value": ...}`` or a plain dict; ``region_name`` is the new session's
+        region (default: this session's).
+        """
+        from .credentials.providers.assume_role import default_session_name
+
+        params: dict[str, Any] = {"RoleArn": role_arn, "RoleSessionName": (
+            role_session_name if role_session_name is not None
+            else default_session_name(self._env.clock))}
+        if tags is not None and not isinstance(tags, list | tuple):
+            tags = [{"Key": key, "Value": value} for key, value in dict(tags).items()]
+        for name, value in (("ExternalId", external_id), ("DurationSeconds", duration_seconds),
+                            ("Policy", policy), ("Tags", None if tags is None else list(tags)),
+                            ("SourceIdentity", source_identity)):
+            if value is not None:
+                params[name] = value
+        session = self._assumed_session(params, region_name)
+        default_config = self._default_client_config
+        if default_config is not None:
+            session.set_default_client_config(default_config)
+        return session
+
+    def _assumed_session(self, params: dict[str, Any], region_name: str | None) -> Session:
+        from ._client.credential_runner import CredentialRunner
+        from .credentials.providers.assume_role import assume_role_credentials
+
+        recipe = self._recipe
+        session = Session(region_name=region_name if region_name is not None
+                          else recipe["region_name"], profile_name=recipe["profile_name"])
+        credentials = assume_role_credentials(params, runner=CredentialRunner(self),
+                                              clock=self._env.clock, source=None)
+        setter = object.__setattr__
+        setter(session, "_explicit", credentials)
+        setter(session, "_assumed", (self, dict(params), region_name))
+        return session
 
     # -- clients and resources -------------------------------------------------------------------
 

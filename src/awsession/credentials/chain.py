@@ -33,9 +33,11 @@ deterministic under test.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
+from .runner import FlowRunner, NoRunner
 from .types import Credentials, CredentialsNotLoaded
 
 if TYPE_CHECKING:
@@ -60,6 +62,14 @@ class ProviderContext:
     profile_from_code: bool = False
     """True when the profile was passed in code (``Session(profile_name=...)``): providers that
     read environment variables for credentials (``env``, web identity) then stand aside."""
+    runner: FlowRunner = field(default_factory=NoRunner)
+    """Runs the flows of providers that need the network or a program (see ``runner.py``)."""
+    prompter: Callable[[str], str] | None = None
+    """Asks the user for an MFA code (``getpass.getpass`` when ``None``)."""
+
+    def for_profile(self, profile: str) -> ProviderContext:
+        """The same context for another profile (a ``source_profile``), environment disabled."""
+        return replace(self, profile=profile, profile_from_code=True)
 
 
 class CredentialProvider(Protocol):

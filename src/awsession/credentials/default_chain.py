@@ -20,7 +20,7 @@ from .providers.shared_credentials_file import SharedCredentialsFileProvider
 from .providers.sso import SSOProvider
 from .providers.web_identity import WebIdentityProvider
 
-__all__ = ["DEFAULT_PROVIDERS", "default_chain"]
+__all__ = ["DEFAULT_PROVIDERS", "PROFILE_PROVIDERS", "default_chain"]
 
 DEFAULT_PROVIDERS: tuple[CredentialProvider, ...] = (
     EnvProvider(),                    # 1  env: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / ...
@@ -36,6 +36,13 @@ DEFAULT_PROVIDERS: tuple[CredentialProvider, ...] = (
     ContainerProvider(),              # 11 container-role: AWS_CONTAINER_CREDENTIALS_*_URI
     InstanceMetadataProvider(),       # 12 iam-role: EC2 instance metadata
 )
+
+PROFILE_PROVIDERS = CredentialChain((
+    WebIdentityProvider(), SSOProvider(), SharedCredentialsFileProvider(), LoginProvider(),
+    ProcessProvider(), ConfigFileProvider(),
+))
+"""botocore's "profile provider builder": the chain that resolves a ``source_profile`` that is
+not itself an assume-role profile (used with the environment disabled)."""
 
 _WITH_ENV = CredentialChain(DEFAULT_PROVIDERS)
 # A profile passed in code (Session(profile_name=...)) takes the env provider out of the chain;

@@ -11,6 +11,8 @@ Rules:
 4. Refreshing follows :mod:`awsession.credentials.refresh`: in the advisory window one thread
    refreshes while the others keep using the current values and a failure is only logged; in the
    mandatory window every caller waits for the refresh and a failure is raised.
+5. :class:`DeferredRefreshableCredentials` start with no values at all: the first use fetches
+   them (mandatory, so a failure is raised), which keeps the chain free of network calls.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from .refresh import (
 __all__ = [
     "Credentials",
     "CredentialsNotLoaded",
+    "DeferredRefreshableCredentials",
     "ReadOnlyCredentials",
     "RefreshResult",
     "RefreshableCredentials",
@@ -224,3 +227,29 @@ class RefreshableCredentials(Credentials):
     def __reduce__(self) -> NoReturn:
         raise TypeError("RefreshableCredentials cannot be pickled; pickle the Session instead "
                         "(it rebuilds its credentials from its recipe)")
+
+
+class DeferredRefreshableCredentials(RefreshableCredentials):
+    """Refreshable credentials fetched on first use (assume-role, web identity, SSO).
+
+    Until the first use the expiry is ``-inf``: the refresh decision is "mandatory", so the first
+    reader fetches (and every concurrent reader waits for that one fetch).
+    """
+
+    __slots__ = ()
+
+    def __init__(self, refresh_using: Callable[[], RefreshResult], method: str,
+                 clock: Clock | None = None, advisory_timeout: float | None = None,
+                 mandatory_timeout: float | None = None) -> None:
+        super().__init__("", "", None, float("-inf"), refresh_using, method, clock,
+                         advisory_timeout, mandatory_timeout)
+
+    @property
+    def fetched(self) -> bool:
+        """Whether the credentials have been fetched at least once."""
+        return self._state[1] != float("-inf")
+
+    def __repr__(self) -> str:
+        if not self.fetched:
+            return f"{type(self).__name__}(method={self._method!r}, not fetched yet)"
+        return super().__repr__()

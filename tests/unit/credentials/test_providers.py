@@ -9,21 +9,15 @@ from tests.unit.credentials.helpers import CONFIG, CREDENTIALS, context
 
 from awsession.credentials.chain import ProviderContext
 from awsession.credentials.default_chain import DEFAULT_PROVIDERS, default_chain
-from awsession.credentials.providers.assume_role import AssumeRoleProvider
 from awsession.credentials.providers.boto_config import BotoConfigProvider
 from awsession.credentials.providers.config_file import ConfigFileProvider
-from awsession.credentials.providers.container import ContainerProvider
 from awsession.credentials.providers.ec2_credentials_file import Ec2CredentialsFileProvider
 from awsession.credentials.providers.env import EnvProvider
 from awsession.credentials.providers.explicit import explicit_credentials
-from awsession.credentials.providers.imds import InstanceMetadataProvider
 from awsession.credentials.providers.login import LoginProvider
-from awsession.credentials.providers.process import ProcessProvider
 from awsession.credentials.providers.shared_credentials_file import (
     SharedCredentialsFileProvider,
 )
-from awsession.credentials.providers.sso import SSOProvider
-from awsession.credentials.providers.web_identity import WebIdentityProvider
 from awsession.credentials.types import CredentialsNotLoaded, RefreshableCredentials
 from awsession.exceptions import (
     ConfigNotFound,
@@ -161,15 +155,10 @@ def test_boto_config() -> None:
 
 
 # -- configured but not supported yet: never a silent fall-through --------------------------------
+# (assume-role, web identity, SSO, process, container and IMDS have their own test_providers_*.py)
 
 UNSUPPORTED = [
-    (AssumeRoleProvider(), "[profile dev]\nrole_arn = arn:aws:iam::1:role/r\n"
-                           "source_profile = default\n", "role_arn"),
-    (WebIdentityProvider(), "[profile dev]\nrole_arn = arn\nweb_identity_token_file = /t\n",
-     "web_identity_token_file"),
-    (SSOProvider(), "[profile dev]\nsso_account_id = 1\nsso_role_name = r\n", "sso_role_name"),
     (LoginProvider(), "[profile dev]\nlogin_session = arn:aws:iam::1:user/u\n", "login_session"),
-    (ProcessProvider(), "[profile dev]\ncredential_process = /bin/creds\n", "credential_process"),
 ]
 
 
@@ -186,38 +175,6 @@ def test_unsupported_sources_raise_naming_profile_and_file(provider: object, con
     assert key in message and "not supported yet by awsession" in message
     with pytest.raises(CredentialsNotLoaded):
         provider.load(context(config="[profile dev]\nregion = x\n", profile="dev"))  # type: ignore[attr-defined]
-
-
-def test_assume_role_stops_the_chain_before_static_keys() -> None:
-    ctx = context(config="[default]\nrole_arn = arn\nsource_profile = base\n",
-                  credentials="[default]\naws_access_key_id = AK\naws_secret_access_key = SK\n")
-    with pytest.raises(CredentialRetrievalError, match="assume-role"):
-        default_chain(profile_from_code=False).resolve(ctx)
-
-
-def test_web_identity_env_unless_profile_from_code() -> None:
-    env = {"AWS_WEB_IDENTITY_TOKEN_FILE": "/token", "AWS_ROLE_ARN": "arn"}
-    with pytest.raises(CredentialRetrievalError, match="AWS_WEB_IDENTITY_TOKEN_FILE"):
-        WebIdentityProvider().load(context(env))
-    with pytest.raises(CredentialsNotLoaded):
-        WebIdentityProvider().load(context(env, profile_from_code=True))
-    with pytest.raises(CredentialsNotLoaded):  # set but empty: not configured, profile not read
-        WebIdentityProvider().load(context({"AWS_WEB_IDENTITY_TOKEN_FILE": ""},
-                                           config="[default]\nweb_identity_token_file = /t\n"))
-
-
-def test_container_provider_detects_its_variables() -> None:
-    for name in ("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"):
-        with pytest.raises(CredentialRetrievalError, match=name):
-            ContainerProvider().load(context({name: "/v2/credentials"}))
-    with pytest.raises(CredentialsNotLoaded):
-        ContainerProvider().load(context())
-
-
-def test_imds_is_not_loaded() -> None:
-    for env in ({"AWS_EC2_METADATA_DISABLED": "TRUE"}, {}):
-        with pytest.raises(CredentialsNotLoaded):
-            InstanceMetadataProvider().load(context(env))
 
 
 # -- explicit -------------------------------------------------------------------------------------
