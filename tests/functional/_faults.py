@@ -2,8 +2,11 @@
 
 Each request takes the next :class:`Reply` from the script (the last one repeats): a status with
 headers and body, a connection reset, a truncated body (``Content-Length`` larger than what is sent)
-or a slow reply (sleeps before answering, to trip read timeouts). Every request received is
-recorded, so tests can count attempts and look at what was sent.
+a slow reply (waits before answering, or after the headers, to trip read timeouts). Every request
+received is recorded, so tests can count attempts and look at what was sent. The server waits with
+``threading.Event.wait``, never ``time.sleep``, so tests may replace ``time.sleep`` to record the
+SDKs' retry delays. :func:`stalled_listener` gives a port whose connects time out; :func:`closed_port`
+one that refuses connections.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ class Reply:
     reset: bool = False
     truncate_to: int | None = None
     delay: float = 0.0
+    body_delay: float = 0.0
+    """Seconds to stall after the headers and the first half of the body."""
 
 
 @dataclass
@@ -50,6 +55,7 @@ class FaultServer:
         self.received: list[Received] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._pause = threading.Event()
         self._thread = threading.Thread(target=self._accept_loop, daemon=True)
         self._thread.start()
 
@@ -90,7 +96,7 @@ class FaultServer:
                     self.received.append(Received(method, target, headers, body, time.monotonic()))
                 reply = self._next_reply()
                 if reply.delay:
-                    time.sleep(reply.delay)
+                    self._pause.wait(reply.delay)
                 if reply.reset:
                     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
                     conn.close()
@@ -100,7 +106,13 @@ class FaultServer:
                 head = [f"HTTP/1.1 {reply.status} {_REASONS.get(reply.status, 'Status')}",
                         f"Content-Length: {length}"]
                 head += [f"{k}: {v}" for k, v in reply.headers.items()]
-                conn.sendall(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + sent)
+                data = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + sent
+                if reply.body_delay:
+                    half = len(data) - len(sent) // 2
+                    conn.sendall(data[:half])
+                    self._pause.wait(reply.body_delay)
+                    data = data[half:]
+                conn.sendall(data)
                 if reply.truncate_to is not None:
                     conn.close()
                     return
@@ -114,4 +126,41 @@ class FaultServer:
 
     def close(self) -> None:
         self._closed = True
+        self._pause.set()
         self._sock.close()
+
+
+def closed_port() -> int:
+    """A loopback port nobody listens on (connections are refused)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class StalledListener:
+    """A loopback listener that never accepts, its backlog filled, so new connects time out."""
+
+    def __init__(self) -> None:
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(0)
+        self.port = self._sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._fillers: list[socket.socket] = []
+        for _ in range(8):
+            filler = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            filler.setblocking(False)
+            try:
+                filler.connect(("127.0.0.1", self.port))
+            except BlockingIOError:
+                pass
+            self._fillers.append(filler)
+
+    def close(self) -> None:
+        for filler in self._fillers:
+            filler.close()
+        self._sock.close()
+
+
+def stalled_listener() -> StalledListener:
+    return StalledListener()

@@ -25,8 +25,9 @@ VOLATILE_KEYS = frozenset({
     "PrivateIpAddress", "PublicIpAddress", "PublicDnsName", "MacAddress", "NetworkInterfaceId",
     "AttachmentId", "VolumeId", "GroupId", "SubscriptionArn", "ARN", "Arn", "KeyArn", "TopicArn",
     "x-amzn-requestid", "x-amz-request-id", "x-amz-id-2", "x-amzn-trace-id", "content-length",
+    "x-amz-crc32", "PublicIp",
     "MD5OfMessageAttributes", "TableId", "ETag_random",
-    "Version", "VersionIdsToStages", "AWSAccessKeyId",
+    "Version", "AWSAccessKeyId",
     "Ipv6Address", "SubnetId", "VpcId", "ImageId", "KernelId", "RamdiskId", "Placement",
     "SecurityGroupRuleId", "SnapshotId", "InstanceId", "NextToken", "Marker",
 })
@@ -37,6 +38,9 @@ TIME_KEYS = frozenset({
     "SentTimestamp", "ApproximateFirstReceiveTimestamp", "LastModifiedDate", "CreatedDate",
     "LaunchTime", "CreationDate", "LastModified", "CreateDate", "DeletionDate",
 })
+
+# Dicts keyed by random ids: compared as the sorted list of their values.
+ID_KEYED = frozenset({"VersionIdsToStages", "SecretVersionsToStages"})
 
 _TIMES = re.compile("|".join((
     r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?",
@@ -74,6 +78,8 @@ def _describe_datetime(value: datetime.datetime) -> str:
 
 
 def _walk(value: Any, renamer: _Renamer, key: str | None) -> Any:
+    if key in ID_KEYED and isinstance(value, dict):
+        return sorted(map(str, value.values()))
     if isinstance(value, dict):
         order = sorted(value, key=str)
         out = {k: _walk(value[k], renamer, k) for k in order}

@@ -9,7 +9,10 @@ Rules (boto3 1.43):
    Route 53, ...) use it (``aws-global``); any other service raises ``NoRegionError``.
 3. The ``s3`` settings are the profile's merged with ``Config(s3=...)`` (the latter wins); other
    settings follow ``Config`` > environment > profile.
-4. ``client.meta.endpoint_url`` is the endpoint the rule set gives without operation input.
+4. ``client.meta.endpoint_url`` and ``client.meta.region_name`` come, as in botocore, from the
+   legacy ``endpoints.json`` when it knows the service there (so IAM in ``eu-west-1`` reports
+   region ``aws-global``); otherwise, and for S3, STS, FIPS and dual-stack clients, from the rule
+   set without operation input and the configured region. Calls always use the rule set.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from ..endpoints.params import build_endpoint_params
 from ..endpoints.partitions import default_partitions
 from ..endpoints.rules import Endpoint, compile_ruleset
 from ..exceptions import NoRegionError, UnknownRegionError
-from ..model.services import load_endpoint_ruleset
+from ..model.services import load_endpoint_ruleset, load_endpoints_legacy
 from ..model.shapes import OperationModel, ServiceModel
 
 __all__ = ["EndpointSetup", "client_region"]
@@ -53,10 +56,12 @@ class EndpointSetup:
     s3_settings: dict[str, Any]
     meta_endpoint_url: str
     partition: str
+    meta_region: str
 
     @classmethod
     def create(cls, *, session: Any, service_model: ServiceModel, region: str, config: Any,
-               endpoint_url: str | None, use_ssl: bool, account_id: str | None) -> EndpointSetup:
+               endpoint_url: str | None, use_ssl: bool, account_id: str | None,
+               loader: Any = None) -> EndpointSetup:
         resolver = session._resolver
         if endpoint_url is None and not (config.ignore_configured_endpoint_urls
                                          or resolver.get("ignore_configured_endpoint_urls")):
@@ -82,17 +87,27 @@ class EndpointSetup:
         )
         builtins.values  # noqa: B018 - invalid S3/STS settings fail at client creation
         ruleset = compile_ruleset(load_endpoint_ruleset(service_model.service_name,
-                                                        service_model.api_version))
+                                                        service_model.api_version, loader=loader))
         client_context = dict(config.client_context_params or {})
         setup = cls(service_model=service_model, ruleset=ruleset, builtins=builtins,
                     client_context=client_context, use_ssl=use_ssl, s3_settings=s3,
-                    meta_endpoint_url="", partition="aws")
+                    meta_endpoint_url="", partition="aws", meta_region=region)
         try:
             partition = get_partition_for_region(region)
         except UnknownRegionError:
             partition = "aws"
         object.__setattr__(setup, "partition", partition)
-        object.__setattr__(setup, "meta_endpoint_url", endpoint_url or setup._meta_url())
+        legacy = None
+        if not (service_model.endpoint_prefix in ("s3", "sts") or builtins.use_fips
+                or builtins.use_dualstack):
+            legacy = _legacy_endpoint(load_endpoints_legacy(loader=loader),
+                                      service_model.endpoint_prefix, region)
+        if legacy is not None and endpoint_url is None:
+            object.__setattr__(setup, "meta_region", legacy[0])
+            scheme = "https" if use_ssl and "https" in legacy[2] else "http"
+            object.__setattr__(setup, "meta_endpoint_url", f"{scheme}://{legacy[1]}")
+        else:
+            object.__setattr__(setup, "meta_endpoint_url", endpoint_url or setup._meta_url())
         return setup
 
     def _meta_url(self) -> str:
@@ -122,3 +137,39 @@ class EndpointSetup:
         if not self.use_ssl and endpoint.url.startswith("https:"):
             return Endpoint(self._scheme(endpoint.url), endpoint.headers, endpoint.properties)
         return endpoint
+
+
+def _legacy_endpoint(data: dict[str, Any], prefix: str,
+                     region: str) -> tuple[str, str, list[str]]:
+    """``(endpoint name, hostname, protocols)`` for ``prefix`` in ``region`` from endpoints.json.
+
+    The first partition that lists the region for the service, or whose region pattern matches
+    it, answers (a service it does not list gets the partition's defaults); a service that is not
+    regionalized there answers with its partition endpoint. When no partition matches the region,
+    ``aws`` answers (as botocore does).
+    """
+    import re
+
+    partitions = data.get("partitions", ())
+    chosen = None
+    for partition in partitions:
+        service = partition.get("services", {}).get(prefix, {})
+        if region in service.get("endpoints", {}) or region in partition.get("regions", {}) or (
+                re.match(partition.get("regionRegex", "^$"), region)):
+            chosen = partition
+            break
+    if chosen is None:
+        chosen = next((p for p in partitions if p.get("partition") == "aws"), {})
+    service = chosen.get("services", {}).get(prefix, {})
+    endpoints = service.get("endpoints", {})
+    name = region
+    if (region not in endpoints and service.get("partitionEndpoint")
+            and not service.get("isRegionalized", True)):
+        name = service["partitionEndpoint"]
+    merged: dict[str, Any] = {}
+    for layer in (chosen.get("defaults", {}), service.get("defaults", {}), endpoints.get(name, {})):
+        merged.update({k: v for k, v in layer.items() if k != "variants"})
+    hostname = str(merged.get("hostname", "{service}.{region}.{dnsSuffix}"))
+    hostname = hostname.replace("{service}", prefix).replace("{region}", name).replace(
+        "{dnsSuffix}", str(chosen.get("dnsSuffix", "")))
+    return name, hostname, list(merged.get("protocols", ["https"]))

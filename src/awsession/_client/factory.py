@@ -73,7 +73,8 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
     if api_version is None:
         api_versions = resolver.get("api_versions") or {}
         api_version = api_versions.get(service_name) if isinstance(api_versions, dict) else None
-    service_model = load_service_model(service_name, api_version)
+    loader = session._data_loader()  # honours AWS_DATA_PATH / data_path, as botocore does
+    service_model = load_service_model(service_name, api_version, loader=loader)
     cls = client_class_for(service_model)
 
     default_config = session.get_default_client_config()
@@ -90,12 +91,10 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
     mode = retries["mode"]
     max_attempts: int | None = retries.get("total_max_attempts")
     env = session._env
-    from ..model.loader import default_loader
-
     strategy = build_retry_strategy(
         mode=mode, max_attempts=max_attempts, service=service_name,
         endpoint_prefix=service_model.endpoint_prefix,
-        retry_data=default_loader().load("_retry") if mode == "legacy" else None,
+        retry_data=loader.load("_retry") if mode == "legacy" else None,
         random=env.random, clock=env.clock.monotonic,
         service_id=service_model.service_id.lower().replace(" ", "-"),
         new_retries=env.env.get("AWS_NEW_RETRIES_2026", "").lower() == "true",
@@ -106,7 +105,7 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
                                           aws_secret_access_key, aws_session_token)
     setup = EndpointSetup.create(
         session=session, service_model=service_model, region=region, config=config,
-        endpoint_url=endpoint_url, use_ssl=use_ssl, account_id=aws_account_id,
+        endpoint_url=endpoint_url, use_ssl=use_ssl, account_id=aws_account_id, loader=loader,
     )
     parameter_validation = config.parameter_validation
     if parameter_validation is None:
@@ -131,7 +130,7 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
                                       or "when_supported"),
         s3_settings=setup.s3_settings, account_id=aws_account_id,
     )
-    meta = ClientMeta(service_model=service_model, region_name=region,
+    meta = ClientMeta(service_model=service_model, region_name=setup.meta_region,
                       endpoint_url=setup.meta_endpoint_url, config=config,
                       partition=setup.partition, method_to_api_mapping=dict(cls._PY_TO_OP_NAME))
     if verify is None:

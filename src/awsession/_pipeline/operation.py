@@ -6,8 +6,8 @@ decision of a call and yields an effect whenever it needs the outside world:
 1. **Prepare** (once per call): validate the parameters against the input shape, serialize them
    with the service's protocol, apply the declared service customizations, resolve the endpoint and
    join it with the serialized path, host prefix and query.
-2. **Attempt** (once per try): wait for the adaptive rate limiter until it grants a token (``Sleep``
-   each time it asks for a wait), add the invocation headers, sign with fresh credentials and the
+2. **Attempt** (once per try): wait for the adaptive rate limiter's token if it asks (``Sleep``,
+   then take the token), add the invocation headers, sign with fresh credentials and the
    current (skew-corrected) time, then ``Send``.
 3. **Judge**: a transport error thrown into the flow, or the parsed response, becomes an
    :class:`~awsession.retries.outcome.Outcome`; the client's retry strategy answers with a delay
@@ -35,9 +35,15 @@ from typing import Any
 
 from .._core.effects import Flow, Send, Sleep
 from .._core.http import HttpRequest, HttpResponse
-from ..exceptions import ChecksumError, ConnectionClosedError, UnseekableStreamError
+from ..exceptions import (
+    ChecksumError,
+    ConnectionClosedError,
+    ConnectTimeoutError,
+    HTTPClientError,
+    ReadTimeoutError,
+    UnseekableStreamError,
+)
 from ..exceptions import ConnectionError as AwsConnectionError
-from ..exceptions import ConnectTimeoutError, HTTPClientError, ReadTimeoutError
 from ..model.shapes import OperationModel
 from ..retries.outcome import Outcome
 from ..retries.strategy import CallRetries, RetryDecision
@@ -72,9 +78,9 @@ def operation_flow(ctx: ClientContext, operation: OperationModel,
     while True:
         if strategy.limiter is not None:
             wait = retries.wait_before_send()
-            while wait > 0:
+            if wait > 0:
                 yield Sleep(wait)
-                wait = retries.wait_before_send()
+                retries.wait_before_send(waited=True)
         request = sign_for_operation(ctx, prepared, _attempt_request(prepared, invocation_id,
                                                                      retry_header))
         try:
@@ -125,7 +131,9 @@ def _finish(ctx: ClientContext, operation: OperationModel, parsed: dict[str, Any
         metadata["RetryQuotaReached"] = True
     metadata["RetryAttempts"] = attempts - 1
     if response.status_code >= 300 or outcome.error_code is not None:
-        code = parsed.get("Error", {}).get("Code", "")
+        error = parsed.get("Error", {})
+        # SQS (JSON, query-compatible) names its exception classes by shape, kept in QueryErrorCode.
+        code = (ctx.service_name == "sqs" and error.get("QueryErrorCode")) or error.get("Code", "")
         raise ctx.error_class(code)(parsed, operation.name)
     return parsed
 

@@ -1,12 +1,15 @@
 """Step 1 of a call: from ``(operation, params)`` to a complete, unsigned request description.
 
 Order (as botocore): parameter customizations -> validation -> serialization -> request
-customizations -> endpoint resolution -> URL join. The result, :class:`PreparedCall`, is reused by
+customizations -> endpoint resolution -> URL join. A file body whose remaining size can be found
+(``seek``/``tell``, or ``fileno``) gets a ``Content-Length`` header, as botocore sends it, rather
+than going out chunked. The result, :class:`PreparedCall`, is reused by
 every attempt of the call.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,12 +56,17 @@ def prepare_call(ctx: ClientContext, operation: OperationModel,
         headers[name] = ",".join(values) if isinstance(values, list) else str(values)
     headers.update(serialized.headers)
     headers["User-Agent"] = ctx.user_agent
+    body = serialized.body
+    if hasattr(body, "read") and not any(k.lower() == "content-length" for k in headers):
+        length = _remaining_length(body)
+        if length is not None:
+            headers["Content-Length"] = str(length)
     return PreparedCall(
         operation=operation,
         method=serialized.method,
         url=url,
         headers=headers,
-        body=serialized.body,
+        body=body,
         stream_response=bool(operation.output_shape_name) and _streams_output(operation),
         endpoint=endpoint,
         params=params,
@@ -66,6 +74,20 @@ def prepare_call(ctx: ClientContext, operation: OperationModel,
         auth=decide_auth(ctx, operation, endpoint),
         auth_path=serialized.auth_path,
     )
+
+
+def _remaining_length(body: Any) -> int | None:
+    try:
+        start = body.tell()
+        end = body.seek(0, 2)
+        body.seek(start)
+        return int(end) - int(start)
+    except (AttributeError, OSError, ValueError, TypeError):
+        pass
+    try:
+        return os.fstat(body.fileno()).st_size
+    except (AttributeError, OSError, ValueError):
+        return None
 
 
 def _streams_output(operation: OperationModel) -> bool:

@@ -6,8 +6,8 @@ transport failure) the limiter measures the send rate (smoothed 0.8 over half-se
 moves the bucket's fill rate along a CUBIC curve: to ``beta`` times the current rate on throttling,
 back up along ``scale * (t - k) ** 3 + w_max`` otherwise, never above twice the measured rate and
 never below 0.5 requests per second. Before each attempt, :meth:`RateLimiter.acquire` takes a token
-and returns 0, or returns how long to wait before asking again; the caller turns that into a
-``Sleep`` effect and asks again. Time comes in as arguments; state changes happen under one lock.
+and returns 0, or returns how long to wait; the caller turns that into a ``Sleep`` effect and then
+takes the token with ``waited=True``. Time comes in as arguments; state changes happen under one lock.
 """
 
 from __future__ import annotations
@@ -55,13 +55,18 @@ class RateLimiter:
     def capacity(self) -> float:
         return self._capacity
 
-    def acquire(self, now: float) -> float:
-        """Take one token and return 0, or return the seconds to wait before asking again."""
+    def acquire(self, now: float, waited: bool = False) -> float:
+        """Take one token and return 0, or return the seconds to wait for one.
+
+        After waiting what it said, the caller asks again with ``waited=True``: the token is then
+        taken even if the refill fell a little short (the bucket goes briefly into debt, which the
+        next callers wait off), so a caller never spins on a clock that did not move.
+        """
         if not self.enabled:
             return 0.0
         with self._lock:
             self._refill(now)
-            if self._capacity >= 1:
+            if self._capacity >= 1 or waited:
                 self._capacity -= 1
                 return 0.0
             return (1 - self._capacity) / self._fill_rate

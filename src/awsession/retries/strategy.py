@@ -3,8 +3,9 @@
 ``RetryStrategy.start(operation_name)`` gives a fresh per-call :class:`CallRetries`; after each
 attempt the pipeline asks it :meth:`CallRetries.decide`, which returns a :class:`RetryDecision`
 (retry after a delay, or stop, plus the facts boto3 writes into ``ResponseMetadata``). Adaptive mode
-also asks :meth:`CallRetries.wait_before_send` for a token-bucket wait before every attempt, again
-until it answers 0. The caller (a flow) turns delays into ``Sleep`` effects; nothing here sleeps.
+also asks :meth:`CallRetries.wait_before_send` for a token-bucket wait before every attempt (and,
+after sleeping it, takes the token with ``waited=True``). The caller (a flow) turns delays into
+``Sleep`` effects; nothing here sleeps.
 
 Rules (botocore 1.43):
 
@@ -107,9 +108,10 @@ class CallRetries:
         self._last_cost = 0
         self._long_poll = long_poll
 
-    def wait_before_send(self) -> float:
+    def wait_before_send(self, waited: bool = False) -> float:
+        """Adaptive mode: seconds to wait for a token (then call again with ``waited=True``)."""
         limiter = self.strategy.limiter
-        return limiter.acquire(self.strategy._clock()) if limiter is not None else 0.0
+        return limiter.acquire(self.strategy._clock(), waited) if limiter is not None else 0.0
 
     def decide(self, outcome: Outcome) -> RetryDecision:
         """Called after each attempt (``self.attempt`` then counts the attempts made)."""
@@ -124,6 +126,9 @@ class CallRetries:
         return self._decide_standard(outcome, s, s.quota)
 
     def _decide_legacy(self, outcome: Outcome, rules: LegacyRules) -> RetryDecision:
+        status = outcome.status_code
+        if status is not None and status < 300 and not outcome.crc32_mismatch:
+            return _STOP  # no _retry.json condition matches a clean 2xx
         if not rules.is_retryable(outcome):
             return _STOP
         if self.attempt < self.strategy.max_attempts:

@@ -15,6 +15,12 @@ Rules:
    (``EndpointConnectionError``, ``ConnectTimeoutError``, ``ReadTimeoutError``,
    ``ConnectionClosedError``, ``SSLError``, ``ProxyConnectionError`` or ``HTTPClientError``).
 4. The aiohttp session is made lazily inside the running event loop, on the first ``send``.
+
+:class:`AsyncStreamingBody` is the async twin of boto3's ``StreamingBody``: ``await body.read()``,
+``await body.read(n)``, ``async for chunk in body.iter_chunks()``, ``async for line in
+body.iter_lines()``, ``async for chunk in body``. It checks that exactly ``Content-Length`` bytes
+arrived (``IncompleteReadError``) and maps errors met while reading (``ReadTimeoutError``,
+``ResponseStreamingError``). It owns its connection until read to the end or ``close()``d.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ import asyncio
 import socket
 import ssl
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,18 +37,19 @@ import aiohttp
 from yarl import URL
 
 from .._core.http import HttpRequest, HttpResponse
-from ..aio.streaming import AsyncStreamingBody
 from ..exceptions import (
     ConnectionClosedError,
     ConnectTimeoutError,
     EndpointConnectionError,
     HTTPClientError,
+    IncompleteReadError,
     ProxyConnectionError,
     ReadTimeoutError,
+    ResponseStreamingError,
     SSLError,
 )
 
-__all__ = ["AiohttpTransport"]
+__all__ = ["AiohttpTransport", "AsyncStreamingBody"]
 
 _SKIP_AUTO_HEADERS = ("Content-Type", "Accept", "Accept-Encoding")
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -99,6 +106,10 @@ class AiohttpTransport:
                 connector=connector, timeout=self._timeout, auto_decompress=False,
                 skip_auto_headers=_SKIP_AUTO_HEADERS, trust_env=False,
             )
+            # Retrying is the flow's decision: switch off aiohttp's silent second try of idempotent
+            # requests on a dropped connection (no public switch; its own test client does this).
+            if hasattr(session, "_retry_connection"):
+                session._retry_connection = False
         return session
 
     def _proxy_for(self, url: str) -> str | None:
@@ -212,3 +223,88 @@ def _map_error(error: BaseException, url: str, proxy_url: str | None) -> Excepti
                           aiohttp.ClientPayloadError, ConnectionError)):
         return ConnectionClosedError(endpoint_url=url, error=error)
     return HTTPClientError(error=error)
+
+
+# -- streaming bodies ---------------------------------------------------------------------
+
+_DEFAULT_CHUNK_SIZE = 1024
+
+
+class AsyncStreamingBody:
+    """A readable response body; ``raw`` is the transport's response (aiohttp's)."""
+
+    def __init__(self, raw: Any, content_length: int | str | None, endpoint_url: str = "") -> None:
+        self._raw = raw
+        self._content_length = None if content_length is None else int(content_length)
+        self._amount_read = 0
+        self._endpoint_url = endpoint_url
+        self._hasher: Any = None
+        self._check: Callable[[Any], None] | None = None
+
+    def add_checksum(self, hasher: Any, check: Callable[[Any], None]) -> None:
+        """Hash every byte read and call ``check(hasher)`` at the end (response checksums)."""
+        self._hasher = hasher
+        self._check = check
+
+    async def read(self, amt: int | None = None) -> bytes:
+        """Read ``amt`` bytes at most, or everything left when ``amt`` is ``None``."""
+        try:
+            chunk = bytes(await self._raw.content.read(-1 if amt is None else amt))
+        except asyncio.CancelledError:
+            self._raw.close()
+            raise
+        except (asyncio.TimeoutError, TimeoutError) as e:
+            self._raw.close()
+            raise ReadTimeoutError(endpoint_url=self._endpoint_url, error=e) from e
+        except Exception as e:
+            self._raw.close()
+            raise ResponseStreamingError(error=e) from e
+        self._amount_read += len(chunk)
+        if self._hasher is not None:
+            self._hasher.update(chunk)
+        if amt is None or (not chunk and amt > 0):
+            if self._content_length is not None and self._amount_read != self._content_length:
+                self._raw.close()
+                raise IncompleteReadError(actual_bytes=self._amount_read,
+                                          expected_bytes=self._content_length)
+            self._raw.release()
+            if self._check is not None:
+                self._check(self._hasher)
+        return chunk
+
+    async def iter_chunks(self, chunk_size: int = _DEFAULT_CHUNK_SIZE) -> AsyncIterator[bytes]:
+        while True:
+            chunk = await self.read(chunk_size)
+            if not chunk:
+                return
+            yield chunk
+
+    async def iter_lines(self, chunk_size: int = _DEFAULT_CHUNK_SIZE,
+                         keepends: bool = False) -> AsyncIterator[bytes]:
+        pending = b""
+        async for chunk in self.iter_chunks(chunk_size):
+            lines = (pending + chunk).splitlines(True)
+            for line in lines[:-1]:
+                yield line.splitlines(keepends)[0]
+            pending = lines[-1]
+        if pending:
+            yield pending.splitlines(keepends)[0]
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return self.iter_chunks(_DEFAULT_CHUNK_SIZE)
+
+    async def __aenter__(self) -> AsyncStreamingBody:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.close()
+
+    def tell(self) -> int:
+        return self._amount_read
+
+    def close(self) -> None:
+        """Drop the rest of the body and its connection."""
+        self._raw.close()
+
+    def __repr__(self) -> str:
+        return f"<AsyncStreamingBody content_length={self._content_length}>"

@@ -1,15 +1,27 @@
 """The default sync transport, over urllib3 connection pools.
 
-One :class:`Urllib3Transport` per client: one ``PoolManager`` sized by ``max_pool_connections``, the
-client's connect/read timeouts, TLS verification (``verify`` / ``ca_bundle``), client certificates,
-proxies (``Config(proxies=...)`` or ``HTTP(S)_PROXY``/``NO_PROXY``) and TCP keep-alive. Foreign
-exceptions are translated once, in :meth:`Urllib3Transport.send`.
+One :class:`Urllib3Transport` per client: one ``PoolManager`` whose pools hold up to
+``max_pool_connections`` connections each, the client's connect/read timeouts, TLS verification
+(``verify`` / ``ca_bundle``, see ``tls.py``), client certificates, proxies (``proxies.py``) and TCP
+keep-alive. Rules:
+
+1. Foreign exceptions are translated once, in :meth:`Urllib3Transport.send`, to botocore's classes
+   and messages: ``SSLError``, ``EndpointConnectionError`` (refused, DNS), ``ProxyConnectionError``
+   (masked URL), ``ConnectTimeoutError``, ``ReadTimeoutError``, ``ConnectionClosedError`` (reset,
+   truncated body) and ``HTTPClientError`` for anything else (including a bad ``proxies_config``,
+   whose ``InvalidProxiesConfigError`` botocore also wraps this way).
+2. Non-streaming bodies are read completely inside ``send`` (so a truncated body is a transport
+   error the retry policy sees, as in botocore); streaming 2xx bodies become ``StreamingBody``.
+3. File-like request bodies are handed to urllib3, which streams them in 128 KiB blocks; nothing
+   copies them. Retries rewind them (the flow's job).
+4. ``Expect: 100-continue``: urllib3 cannot wait for an interim ``100`` before sending the body, so
+   awsession never adds the header (botocore adds it for S3 uploads of file objects); if a caller
+   sets it, the body is sent at once and the server's ``100 Continue`` is skipped by http.client.
 """
 
 from __future__ import annotations
 
 import socket
-import urllib.request
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,21 +48,14 @@ from ..exceptions import (
     ReadTimeoutError,
     SSLError,
 )
+from .proxies import ProxyRules, mask_proxy_url, proxy_headers
 from .streaming import StreamingBody
+from .tls import client_context, proxy_context
 
 __all__ = ["Urllib3Transport"]
 
 _NO_RETRY = urllib3.Retry(False)
-
-
-def _mask_proxy_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.username or parts.password:
-        host = parts.hostname or ""
-        if parts.port:
-            host = f"{host}:{parts.port}"
-        return f"{parts.scheme}://***:***@{host}{parts.path}"
-    return url
+BLOCK_SIZE = 128 * 1024
 
 
 class Urllib3Transport:
@@ -67,117 +72,122 @@ class Urllib3Transport:
         tcp_keepalive: bool = False,
     ) -> None:
         self._timeout = urllib3.Timeout(connect=connect_timeout, read=read_timeout)
-        self._maxsize = max_pool_connections
         self._verify = verify
-        self._proxies = dict(proxies) if proxies is not None else None
         self._proxies_config = dict(proxies_config or {})
-        socket_options = list(urllib3.connection.HTTPConnection.default_socket_options)
+        self._proxy_rules = ProxyRules(
+            proxies, bool(self._proxies_config.get("proxy_use_forwarding_for_https")))
+        socket_options = [(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)]
         if tcp_keepalive:
             socket_options.append((socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1))
         self._pool_kwargs: dict[str, Any] = {
             "maxsize": max_pool_connections,
             "timeout": self._timeout,
             "socket_options": socket_options,
+            "blocksize": BLOCK_SIZE,
+            "cert_reqs": "CERT_NONE" if verify is False else "CERT_REQUIRED",
         }
-        if verify is False:
-            self._pool_kwargs["cert_reqs"] = "CERT_NONE"
-        else:
-            self._pool_kwargs["cert_reqs"] = "CERT_REQUIRED"
-            if isinstance(verify, str):
-                self._pool_kwargs["ca_certs"] = verify
-        if client_cert is not None:
-            if isinstance(client_cert, str):
-                self._pool_kwargs["cert_file"] = client_cert
-            else:
-                self._pool_kwargs["cert_file"], self._pool_kwargs["key_file"] = client_cert
+        self._tls_error: Exception | None = None
+        try:
+            self._pool_kwargs["ssl_context"] = client_context(verify, client_cert)
+        except (OSError, ValueError) as e:  # a bad CA bundle or client certificate path
+            self._tls_error = e
         self._manager = urllib3.PoolManager(**self._pool_kwargs)
         self._proxy_managers: dict[str, urllib3.ProxyManager] = {}
+        self._pools: dict[tuple[str, str], Any] = {}
 
-    # -- proxies -------------------------------------------------------------------------
+    def _direct_pool(self, url: str, scheme: str, netloc: str) -> Any:
+        """The manager's pool for a host, remembered so later requests skip its key building.
 
-    def _proxy_for(self, url: str) -> str | None:
-        parts = urlsplit(url)
-        if self._proxies is not None:
-            return self._proxies.get(parts.scheme) or self._proxies.get(f"{parts.scheme}://{parts.hostname}")
-        if parts.hostname in ("127.0.0.1", "localhost", "::1"):
-            return None
-        if urllib.request.proxy_bypass(parts.hostname or ""):
-            return None
-        found = urllib.request.getproxies().get(parts.scheme)
-        return found or None
+        The manager evicts (and closes) its least recently used pool only when it makes a new one,
+        so the memo is dropped whenever the manager's pool count changes.
+        """
+        before = len(self._manager.pools)
+        pool = self._manager.connection_from_url(url)
+        if len(self._manager.pools) != before or len(self._pools) >= 64:
+            self._pools.clear()
+        self._pools[(scheme, netloc)] = pool
+        return pool
 
-    def _manager_for(self, proxy_url: str | None) -> urllib3.PoolManager:
-        if proxy_url is None:
-            return self._manager
+    def _proxy_manager(self, proxy_url: str) -> urllib3.ProxyManager:
         manager = self._proxy_managers.get(proxy_url)
-        if manager is None:
-            kwargs = dict(self._pool_kwargs)
-            if "proxy_ca_bundle" in self._proxies_config:
-                kwargs["ca_certs"] = self._proxies_config["proxy_ca_bundle"]
+        if manager is not None:
+            return manager
+        kwargs = dict(self._pool_kwargs)
+        settings = self._proxies_config
+        ca_bundle = settings.get("proxy_ca_bundle")
+        cert = settings.get("proxy_client_cert")
+        if ca_bundle is not None or cert is not None:
             try:
-                manager = urllib3.ProxyManager(
-                    proxy_url,
-                    use_forwarding_for_https=bool(
-                        self._proxies_config.get("proxy_use_forwarding_for_https", False)),
-                    **kwargs,
-                )
-            except (OSError, U3SSLError, LocationParseError) as e:
+                host = urlsplit(proxy_url).hostname or ""
+                kwargs["proxy_ssl_context"] = proxy_context(host, ca_bundle, cert)
+            except (OSError, ValueError, LocationParseError) as e:
                 raise InvalidProxiesConfigError(error=e) from e
-            self._proxy_managers[proxy_url] = manager
+        if self._proxy_rules.forwarding_for_https:
+            kwargs["use_forwarding_for_https"] = True
+        manager = urllib3.proxy_from_url(proxy_url, proxy_headers=proxy_headers(proxy_url),
+                                         **kwargs)
+        self._proxy_managers[proxy_url] = manager
         return manager
 
-    # -- sending -------------------------------------------------------------------------
-
     def send(self, request: HttpRequest) -> HttpResponse:
+        url = request.url
         proxy_url = None
         try:
-            proxy_url = self._proxy_for(request.url)
-            manager = self._manager_for(proxy_url)
-            conn = manager.connection_from_url(request.url)
-            if proxy_url is None or request.url.startswith("https:"):
-                parts = urlsplit(request.url)
-                target = parts.path or "/"
-                if parts.query:
-                    target = f"{target}?{parts.query}"
+            scheme, netloc, path, query, _ = urlsplit(url)
+            if scheme == "https" and self._tls_error is not None:
+                raise U3SSLError(self._tls_error)
+            if not self._proxy_rules.empty:
+                proxy_url = self._proxy_rules.proxy_for(scheme, netloc)
+            if proxy_url is None:
+                conn = self._pools.get((scheme, netloc)) or self._direct_pool(url, scheme, netloc)
             else:
-                target = request.url
-            chunked = request.headers.get("Transfer-Encoding", "").lower() == "chunked"
+                conn = self._proxy_manager(proxy_url).connection_from_url(url)
+            if proxy_url is not None and self._proxy_rules.absolute_target(scheme, proxy_url):
+                target = url
+            else:
+                target = path or "/"
+                if query:
+                    target = f"{target}?{query}"
+            headers = request.headers
+            body = request.body
             raw = conn.urlopen(
                 method=request.method,
                 url=target,
-                body=request.body if request.body != b"" else None,
-                headers=request.headers,
+                body=body if body != b"" else None,
+                headers=headers,
                 retries=_NO_RETRY,
                 assert_same_host=False,
                 preload_content=False,
                 decode_content=False,
-                chunked=chunked,
+                chunked=headers.get("Transfer-Encoding", "").lower() == "chunked",
             )
-            headers = _headers(raw.headers)
-            if request.stream_response and raw.status < 300:
-                body: Any = StreamingBody(raw, headers.get("content-length"))
+            response_headers = _headers(raw.headers)
+            status = raw.status
+            if request.stream_response and status < 300:
+                content: Any = StreamingBody(raw, response_headers.get("content-length"))
             else:
-                body = raw.read()
+                content = raw.read()
                 raw.release_conn()
-            return HttpResponse(status_code=raw.status, headers=headers, body=body)
+            return HttpResponse(status, response_headers, content)
         except U3SSLError as e:
-            raise SSLError(endpoint_url=request.url, error=e) from e
+            raise SSLError(endpoint_url=url, error=e) from e
         except (NewConnectionError, socket.gaierror) as e:
-            raise EndpointConnectionError(endpoint_url=request.url, error=e) from e
+            raise EndpointConnectionError(endpoint_url=url, error=e) from e
         except ProxyError as e:
-            raise ProxyConnectionError(proxy_url=_mask_proxy_url(proxy_url or ""), error=e) from e
+            raise ProxyConnectionError(proxy_url=mask_proxy_url(proxy_url or ""), error=e) from e
         except U3ConnectTimeout as e:
-            raise ConnectTimeoutError(endpoint_url=request.url, error=e) from e
+            raise ConnectTimeoutError(endpoint_url=url, error=e) from e
         except U3ReadTimeout as e:
-            raise ReadTimeoutError(endpoint_url=request.url, error=e) from e
+            raise ReadTimeoutError(endpoint_url=url, error=e) from e
         except ProtocolError as e:
-            raise ConnectionClosedError(endpoint_url=request.url, error=e) from e
-        except (HTTPClientError, InvalidProxiesConfigError):
+            raise ConnectionClosedError(endpoint_url=url, error=e) from e
+        except HTTPClientError:
             raise
         except Exception as e:
             raise HTTPClientError(error=e) from e
 
     def close(self) -> None:
+        self._pools.clear()
         self._manager.clear()
         for manager in self._proxy_managers.values():
             manager.clear()

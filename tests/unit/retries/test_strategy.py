@@ -75,7 +75,7 @@ def test_legacy_needs_status_and_code_together():
 
 @pytest.mark.parametrize("mode", ["legacy", "standard"])
 def test_connection_errors_retry(mode):
-    assert strategy(mode).start().decide(Outcome(connection_error=True)).retry
+    assert strategy(mode).start().decide(Outcome(connection_error=True, socket_error=True)).retry
 
 
 def test_non_retryable_client_error_stops_at_once():

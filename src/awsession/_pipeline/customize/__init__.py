@@ -37,7 +37,7 @@ PARAMS: dict[str, tuple[ParamsHook, ...]] = {
 
 REQUEST: dict[str, tuple[RequestHook, ...]] = {
     "*": (checksums.request_checksum,),
-    "s3": (s3.strip_bucket_from_path,),
+    "s3": (s3.strip_bucket_from_path, s3.expect_continue),
     "s3control": (s3.drop_account_host_prefix,),
     "glacier": (services.glacier_version_header,),
     "apigateway": (services.accept_json,),

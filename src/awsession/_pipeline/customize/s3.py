@@ -5,6 +5,8 @@
 * SSE-C keys are sent base64-encoded with their base64 MD5, unless the caller gave the MD5.
 * List operations ask for ``EncodingType=url`` when the caller did not, and decode the keys back,
   so keys with any characters survive the XML round trip.
+* Object uploads (``PutObject``/``UploadPart`` with a ``Body``, or any PUT/POST whose body is a
+  file) carry ``Expect: 100-continue``, as boto3 sends it.
 * The model's ``/{Bucket}`` path prefix is dropped: the endpoint rules already place the bucket in
   the host (virtual style) or in the endpoint's path (path style).
 """
@@ -27,6 +29,7 @@ __all__ = [
     "copy_source_to_string",
     "decode_list_objects",
     "drop_account_host_prefix",
+    "expect_continue",
     "list_objects_encoding_type",
     "sse_customer_key_md5",
     "strip_bucket_from_path",
@@ -152,6 +155,19 @@ def strip_bucket_from_path(ctx: ClientContext, operation: OperationModel, params
     rest = path.find("/", 1)
     path = path[rest:] if rest != -1 else "/"
     serialized.url_path = f"{path}?{query}" if query else path
+
+
+_UPLOADS = frozenset({"PutObject", "UploadPart"})
+
+
+def expect_continue(ctx: ClientContext, operation: OperationModel, params: dict[str, Any],
+                    serialized: SerializedRequest) -> None:
+    if operation.http.get("method") not in ("PUT", "POST"):
+        return
+    # boto3 turns an upload's bytes/str Body into a file first, so every upload body counts.
+    if (operation.name in _UPLOADS and params.get("Body") is not None) or hasattr(
+            serialized.body, "read"):
+        serialized.headers["Expect"] = "100-continue"
 
 
 def drop_account_host_prefix(ctx: ClientContext, operation: OperationModel, params: dict[str, Any],

@@ -48,7 +48,7 @@ def check_prolog(body: bytes) -> None:
                 return
             pos = close + 3
             continue
-        if body.startswith(b"<!", pos):
+        if body.startswith(b"<!DOCTYPE", pos):  # any other "<!" here is a syntax error to expat
             raise UnsafeXMLError(
                 "Refusing to parse XML response: it contains a document type declaration "
                 "(DOCTYPE/ENTITY declarations are not allowed in AWS responses)"
@@ -66,9 +66,8 @@ def parse_xml(body: bytes | str) -> Element:
         parser.feed(data)
         root: Element = parser.close()
     except ParseError as exc:
-        text = data.decode("utf-8", "replace")
-        raise ResponseParserError(
-            f"Unable to parse response ({exc}), invalid XML received. Further retries may succeed:\n{text}"
+        raise ResponseParserError(  # botocore shows the body as given (bytes repr for bytes)
+            f"Unable to parse response ({exc}), invalid XML received. Further retries may succeed:\n{body!s}"
         ) from None
     return root
 
