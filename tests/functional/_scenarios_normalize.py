@@ -148,7 +148,7 @@ class Recorder:
         """Call ``method(**kwargs)`` and record its response or its error; return the response."""
         try:
             response = method(**kwargs)
-        except Exception as error:  # noqa: BLE001 - the error is the recorded outcome
+        except Exception as error:
             self.steps.append((label, describe_error(error)))
             return None
         self.steps.append((label, response))
@@ -183,7 +183,7 @@ def assert_same(reference: Recorder, candidate: Recorder) -> None:
     labels_want, labels_have = [lb for lb, _ in expected], [lb for lb, _ in got]
     if labels_have != labels_want:
         problems.append(f"steps differ:\n{_diff(labels_want, labels_have)}")
-    for (label, want), (_, have) in zip(expected, got):
+    for (label, want), (_, have) in zip(expected, got, strict=False):
         if have != want:
             problems.append(f"step {label!r} differs (- boto3, + awsession):\n{_diff(want, have)}")
         elif key_orders(have) != key_orders(want):

@@ -151,7 +151,7 @@ def _legacy_endpoint(data: dict[str, Any], prefix: str,
     import re
 
     partitions = data.get("partitions", ())
-    chosen = None
+    chosen: dict[str, Any] | None = None
     for partition in partitions:
         service = partition.get("services", {}).get(prefix, {})
         if region in service.get("endpoints", {}) or region in partition.get("regions", {}) or (

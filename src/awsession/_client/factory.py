@@ -26,6 +26,7 @@ from ..model.shapes import ServiceModel
 from ..retries.strategy import build_retry_strategy
 from .endpoint_setup import EndpointSetup, client_region
 from .errors import exceptions_for
+from .injected import client_methods
 from .methods import OperationMethod
 from .sync import BaseClient, ClientMeta
 from .user_agent import build_user_agent
@@ -48,6 +49,8 @@ def client_class_for(service_model: ServiceModel) -> type[BaseClient]:
         attrs[py_name] = OperationMethod(service_model, op_name, py_name)
         mapping[py_name] = op_name
     attrs["_PY_TO_OP_NAME"] = mapping
+    for name, method in client_methods(service_model.service_name).items():
+        attrs.setdefault(name, method)  # boto3's injected extras, e.g. S3 upload_file
     attrs["__module__"] = "awsession.client"
     cls = type(client_class_name(service_model), (BaseClient,), attrs)
     with _class_lock:

@@ -30,7 +30,8 @@ ResponseHook = Callable[[ClientContext, OperationModel, dict[str, Any], dict[str
 
 PARAMS: dict[str, tuple[ParamsHook, ...]] = {
     "*": (checksums.default_response_checksum_mode,),
-    "s3": (s3.validate_bucket_name, s3.copy_source_to_string, s3.sse_customer_key_md5, s3.list_objects_encoding_type),
+    "s3": (s3.validate_bucket_name, s3.copy_source_to_string, s3.sse_customer_key_md5,
+           s3.list_objects_encoding_type),
     "glacier": (services.glacier_default_account_id,),
     "route53": (services.route53_strip_id_prefixes,),
 }
