@@ -8,7 +8,9 @@ proxies (``Config(proxies=...)`` or ``HTTP(S)_PROXY``/``NO_PROXY``) and TCP keep
 Rules:
 
 1. The request goes out as signed: URLs are sent already encoded (no re-quoting), aiohttp adds no
-   ``Content-Type``/``Accept``/``Accept-Encoding`` of its own and never decompresses bodies.
+   ``Content-Type``/``Accept``/``Accept-Encoding`` of its own and never decompresses bodies. The
+   unsigned ``Expect: 100-continue`` is not sent (aiohttp would wait for a ``100 Continue``), and
+   aiohttp's own retry of idempotent requests is off: retrying is the flow's decision.
 2. Error responses (and every non-streaming one) are read completely before returning; a streaming
    2xx body becomes an :class:`AsyncStreamingBody` that owns the connection until read or closed.
 3. Every failure leaves as the same awsession exception the sync transport raises
@@ -53,6 +55,10 @@ __all__ = ["AiohttpTransport", "AsyncStreamingBody"]
 
 _SKIP_AUTO_HEADERS = ("Content-Type", "Accept", "Accept-Encoding")
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# Unsigned headers aiohttp acts on itself: it would wait for a ``100 Continue`` that servers may
+# never send (urllib3 sends the body at once, so the sync client never waits either), and it
+# sets ``Transfer-Encoding`` from ``chunked=``.
+_DROPPED_HEADERS = frozenset({"Expect", "Transfer-Encoding"})
 
 
 class AiohttpTransport:
@@ -130,9 +136,9 @@ class AiohttpTransport:
             proxy_url = self._proxy_for(request.url)
             headers = request.headers
             chunked = None
-            if headers.get("Transfer-Encoding", "").lower() == "chunked":
-                headers = {k: v for k, v in headers.items() if k.lower() != "transfer-encoding"}
-                chunked = True
+            if "Expect" in headers or "Transfer-Encoding" in headers:
+                chunked = True if headers.get("Transfer-Encoding", "").lower() == "chunked" else None
+                headers = {k: v for k, v in headers.items() if k not in _DROPPED_HEADERS}
             body = request.body
             response = await self._get_session().request(
                 request.method, URL(request.url, encoded=True), headers=headers,
