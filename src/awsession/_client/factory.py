@@ -125,6 +125,13 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
         retry=strategy, validate=validate, user_agent=user_agent,
         resolve_endpoint=setup.resolve, get_credentials=get_credentials,
         error_class=exceptions.from_code, signature_version=config.signature_version,
+        disable_request_compression=bool(
+            config.disable_request_compression
+            if config.disable_request_compression is not None
+            else resolver.get("disable_request_compression")),
+        request_min_compression_size_bytes=int(
+            config.request_min_compression_size_bytes
+            or resolver.get("request_min_compression_size_bytes") or 10240),
         request_checksum_calculation=(config.request_checksum_calculation
                                       or resolver.get("request_checksum_calculation")
                                       or "when_supported"),

@@ -42,6 +42,8 @@ class ClientContext:
     s3_settings: dict[str, Any] = field(default_factory=dict)
     account_id: str | None = None
     auth_token: Callable[[], str | None] | None = None
+    disable_request_compression: bool = False
+    request_min_compression_size_bytes: int = 10240
     auth_cache: dict[Any, Any] = field(default_factory=dict)
     """Per-client memo of auth decisions by (operation, endpoint); races only recompute."""
     clock_skew: list[float] = field(default_factory=lambda: [0.0])

@@ -20,7 +20,7 @@ from typing import Any
 from ..._core.http import HttpResponse, SerializedRequest
 from ...model.shapes import OperationModel
 from ..context import ClientContext
-from . import checksums, s3, services
+from . import checksums, compression, s3, services
 
 __all__ = ["customize_params", "customize_request", "customize_response"]
 
@@ -37,7 +37,7 @@ PARAMS: dict[str, tuple[ParamsHook, ...]] = {
 }
 
 REQUEST: dict[str, tuple[RequestHook, ...]] = {
-    "*": (checksums.request_checksum,),
+    "*": (compression.compress_request, checksums.request_checksum),
     "s3": (s3.strip_bucket_from_path, s3.expect_continue),
     "s3control": (s3.drop_account_host_prefix,),
     "glacier": (services.glacier_version_header,),
