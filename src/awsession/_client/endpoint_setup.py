@@ -26,9 +26,10 @@ from ..endpoints.legacy import get_partition_for_region, partition_endpoint
 from ..endpoints.params import build_endpoint_params
 from ..endpoints.partitions import default_partitions
 from ..endpoints.rules import Endpoint, compile_ruleset
-from ..exceptions import NoRegionError, UnknownRegionError
+from ..exceptions import EndpointResolutionError, NoRegionError, UnknownRegionError
 from ..model.services import load_endpoint_ruleset, load_endpoints_legacy
 from ..model.shapes import OperationModel, ServiceModel
+from .endpoint_errors import translate_rule_error
 
 __all__ = ["EndpointSetup", "client_region"]
 
@@ -130,10 +131,19 @@ class EndpointSetup:
         parts = urlsplit(url)
         return urlunsplit(("http", *parts[1:])) if parts.scheme == "https" else url
 
-    def resolve(self, operation: OperationModel, params: dict[str, Any]) -> Endpoint:
+    def resolve(self, operation: OperationModel, params: dict[str, Any],
+                request_context: dict[str, Any] | None = None) -> Endpoint:
         call_params = build_endpoint_params(self.ruleset, self.service_model, operation, params,
-                                            self.builtins, self.client_context)
-        endpoint: Endpoint = self.ruleset.resolve(call_params, default_partitions())
+                                            self.builtins, self.client_context,
+                                            request_context=request_context)
+        try:
+            endpoint: Endpoint = self.ruleset.resolve(call_params, default_partitions())
+        except EndpointResolutionError as error:
+            translated = translate_rule_error(self.service_model.service_name,
+                                              str(error.kwargs.get("msg", "")), params)
+            if translated is None:
+                raise
+            raise translated from error
         if not self.use_ssl and endpoint.url.startswith("https:"):
             return Endpoint(self._scheme(endpoint.url), endpoint.headers, endpoint.properties)
         return endpoint
