@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.functional._faults import FaultServer, Reply
 
 import awsession
 from awsession.aio import Session
 from awsession.config.client_config import Config
+from tests.functional._faults import FaultServer, Reply
 
 pytestmark = pytest.mark.functional
 

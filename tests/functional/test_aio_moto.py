@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 import boto3
 import pytest
-from tests.functional._moto import MotoProcess
 
 from awsession.aio import Session
+from tests.functional._moto import MotoProcess
 
 pytestmark = pytest.mark.functional
 

@@ -12,10 +12,10 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from tests.functional._faults import FaultServer, Reply
 
 from awsession.aio import Session
 from awsession.config.client_config import Config
+from tests.functional._faults import FaultServer, Reply
 
 pytestmark = pytest.mark.functional
 

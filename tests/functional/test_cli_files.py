@@ -11,6 +11,7 @@ from pathlib import Path
 
 import boto3
 import pytest
+
 from tests.functional._cli import AWS_CLI, aws, awsession, cli_env
 
 

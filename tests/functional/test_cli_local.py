@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+
 from tests.functional._cli import awsession, cli_env
 from tests.functional._moto import free_port
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+
 from tests.functional._cli import AWS_CLI, cli_env
 
 KEY = "AKIAIOSFODNN7EXAMPLE"

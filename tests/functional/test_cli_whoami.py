@@ -14,6 +14,7 @@ from pathlib import Path
 
 import boto3
 import pytest
+
 from tests.functional._cli import awsession
 from tests.functional._moto import MotoProcess
 

@@ -10,12 +10,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from tests.functional._moto import MotoProcess
 
 import awsession
 import awsession.session as session_module
 from awsession._core.env import Environment, FixedClock, OsFileSystem
 from awsession.exceptions import ParamValidationError
+from tests.functional._moto import MotoProcess
 
 CONFIG = """\
 [profile base]

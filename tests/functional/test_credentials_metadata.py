@@ -11,6 +11,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+
 from tests.functional._moto import MotoProcess
 
 CREDS = {"Code": "Success", "AccessKeyId": "AKMETADATAEXAMPLE", "SecretAccessKey": "md-secret",

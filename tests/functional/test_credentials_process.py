@@ -7,6 +7,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from tests.functional._moto import MotoProcess
 
 SCRIPT = """\

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+
 from tests.functional._faults import FaultServer, Reply, StalledListener, closed_port
 
 pytestmark = [pytest.mark.functional, pytest.mark.timeout(60)]

@@ -16,10 +16,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 import pytest
-from tests.functional._faults import FaultServer, Reply
 
 import awsession
 from awsession.config.client_config import Config
+from tests.functional._faults import FaultServer, Reply
 
 pytestmark = [pytest.mark.functional, pytest.mark.timeout(60)]
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import boto3
 import pytest
-from tests.functional._moto import MotoProcess
 
 import awsession
+from tests.functional._moto import MotoProcess
 
 pytestmark = pytest.mark.functional
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from tests.functional._moto import MotoProcess
 from tests.functional._scenarios_normalize import run_both
 from tests.functional._scenarios_services import SCENARIOS

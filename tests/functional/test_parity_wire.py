@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from tests.functional._faults import FaultServer, Received, Reply
 from tests.functional._scenarios_normalize import describe_error, normalize
 

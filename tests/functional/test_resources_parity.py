@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+
 from tests.functional._moto import MotoProcess
 from tests.functional._scenarios_normalize import Recorder, describe_error, run_both
 

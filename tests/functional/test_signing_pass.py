@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from tests.functional._moto import MotoProcess
 from tests.functional._scenarios_normalize import Recorder, assert_same, run_scenario
 from tests.functional._scenarios_s3 import SCENARIOS as S3_SCENARIOS

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from tests.functional._faults import FaultServer, Reply, closed_port
 
 pytestmark = [pytest.mark.functional, pytest.mark.timeout(60)]

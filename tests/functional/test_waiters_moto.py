@@ -12,10 +12,10 @@ from typing import Any
 import boto3
 import botocore.exceptions
 import pytest
-from tests.functional._moto import MotoProcess
 
 import awsession
 from awsession.exceptions import WaiterError
+from tests.functional._moto import MotoProcess
 
 pytestmark = pytest.mark.functional
 

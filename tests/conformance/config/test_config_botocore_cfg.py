@@ -4,12 +4,12 @@ botocore's tests expect of them (conformance README section 4)."""
 from __future__ import annotations
 
 import pytest
-from tests._conformance import conformance_path
 
 from awsession._core.env import Environment
 from awsession.config import ConfigFiles, ConfigResolver, Resolved
 from awsession.config.inifile import parse_ini
 from awsession.exceptions import ConfigParseError, ProfileNotFound
+from tests._conformance import conformance_path
 
 CONFIG = "/cfg/config"
 CREDENTIALS = "/cfg/credentials"

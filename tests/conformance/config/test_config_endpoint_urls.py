@@ -10,10 +10,10 @@ import json
 from typing import Any
 
 import pytest
-from tests._conformance import conformance_available, conformance_path
 
 from awsession._core.env import Environment
 from awsession.config import ConfigFiles, ConfigResolver, Resolved
+from tests._conformance import conformance_available, conformance_path
 
 SERVICE_IDS = {"s3": "S3", "dynamodb": "DynamoDB"}
 

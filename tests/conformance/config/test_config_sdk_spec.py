@@ -12,11 +12,11 @@ import json
 from typing import Any
 
 import pytest
-from tests._conformance import conformance_available, conformance_path
 
 from awsession._core.env import Environment, MemoryFileSystem
 from awsession.config import ConfigFiles
 from awsession.exceptions import ConfigParseError
+from tests._conformance import conformance_available, conformance_path
 
 CONFIG = "/spec/config"
 CREDENTIALS = "/spec/credentials"

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests._conformance import CONFORMANCE_DIR, conformance_available, conformance_path
 
 from awsession.endpoints import EndpointBuiltins, build_endpoint_params, default_partitions, resolve_endpoint
 from awsession.exceptions import EndpointResolutionError
 from awsession.model.services import load_endpoint_ruleset, load_service_model
+from tests._conformance import CONFORMANCE_DIR, conformance_available, conformance_path
 
 TOTAL_CASES = 13_862
 ENGINE_CASES = 101

@@ -16,11 +16,10 @@ from typing import Any
 
 import pytest
 
-from tests._conformance import CONFORMANCE_DIR, conformance_path
-
 import awsession
 from awsession._pipeline.prepare import prepare_call
 from awsession.config import Config
+from tests._conformance import CONFORMANCE_DIR, conformance_path
 
 ENDPOINTS = CONFORMANCE_DIR / "endpoints"
 SERVICES = sorted(p.name for p in ENDPOINTS.iterdir()) if ENDPOINTS.is_dir() else []

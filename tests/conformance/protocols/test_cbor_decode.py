@@ -13,10 +13,10 @@ import struct
 from typing import Any
 
 import pytest
-from tests._conformance import CONFORMANCE_DIR, conformance_path
 
 from awsession.protocols.parsers.cbor import CborTag, decode
 from awsession.protocols.parsers.errors import ResponseParserError
+from tests._conformance import CONFORMANCE_DIR, conformance_path
 
 _DIR = CONFORMANCE_DIR / "protocols" / "cbor"
 _NULL_IN_MAP = {"map - {_ null}", "map - {null}"}

@@ -11,6 +11,9 @@ import json
 from typing import Any
 
 import pytest
+
+from _conformance import conformance_available, conformance_path
+from awsession.protocols.serializers.registry import SERIALIZERS
 from tests.conformance.protocols._input_cases import (
     PLACEHOLDER_TOKEN,
     InputCase,
@@ -23,9 +26,6 @@ from tests.conformance.protocols._input_cases import (
     request_uri,
     skip_reason,
 )
-
-from _conformance import conformance_available, conformance_path
-from awsession.protocols.serializers.registry import SERIALIZERS
 
 
 def _collect() -> list[Any]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
+from awsession.protocols.parsers.registry import PARSERS, parse
 from tests._conformance import CONFORMANCE_DIR, conformance_path
 from tests.conformance.protocols._output_cases import (
     build,
@@ -18,8 +20,6 @@ from tests.conformance.protocols._output_cases import (
     iter_cases,
     load_ignore_list,
 )
-
-from awsession.protocols.parsers.registry import PARSERS, parse
 
 _PROTOCOLS = CONFORMANCE_DIR / "protocols"
 

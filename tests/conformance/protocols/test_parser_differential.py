@@ -16,6 +16,11 @@ import pytest
 from botocore.awsrequest import HeadersDict
 from botocore.model import ServiceModel as BotoServiceModel
 from botocore.parsers import create_parser
+
+from awsession._core.http import HttpResponse
+from awsession.model.loader import default_loader
+from awsession.model.shapes import OperationModel, ServiceModel
+from awsession.protocols.parsers.registry import PARSERS
 from tests.conformance.protocols._output_wire import (
     Generator,
     cbor_encode,
@@ -25,11 +30,6 @@ from tests.conformance.protocols._output_wire import (
     xml_members,
     xml_value,
 )
-
-from awsession._core.http import HttpResponse
-from awsession.model.loader import default_loader
-from awsession.model.shapes import OperationModel, ServiceModel
-from awsession.protocols.parsers.registry import PARSERS
 
 # protocol -> (service, preferred operations); more are added from the model to reach 10 each.
 _PLAN: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 from botocore import xform_name
-from tests._conformance import CONFORMANCE_DIR, conformance_path
 
 from awsession._core.http import HttpResponse
 from awsession.model.loader import default_loader
 from awsession.model.shapes import OperationModel, ServiceModel
 from awsession.protocols.parsers.registry import PARSERS
+from tests._conformance import CONFORMANCE_DIR, conformance_path
 
 _ROOT = CONFORMANCE_DIR / "response-parsing"
 _SPECIAL = {

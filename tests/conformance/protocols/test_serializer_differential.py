@@ -18,11 +18,11 @@ import botocore.session
 import pytest
 from botocore.awsrequest import AWSRequestPreparer
 from botocore.model import ServiceModel as BotoServiceModel
-from tests.conformance.protocols._input_generate import ParamGenerator, Unsupported
 
 from awsession.model.services import load_service_model
 from awsession.model.shapes import ServiceModel
 from awsession.protocols.serializers.registry import SERIALIZERS
+from tests.conformance.protocols._input_generate import ParamGenerator, Unsupported
 
 # service -> protocols forced on both sides
 SERVICES: dict[str, tuple[str, ...]] = {

@@ -15,9 +15,9 @@ from typing import Any
 
 import boto3
 import pytest
-from tests.conformance.session.session_scenarios import SCENARIOS, Scenario
 
 import awsession
+from tests.conformance.session.session_scenarios import SCENARIOS, Scenario
 
 SETTINGS = (
     "region", "retry_mode", "max_attempts", "s3", "sts_regional_endpoints",

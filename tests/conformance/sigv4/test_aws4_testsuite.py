@@ -14,10 +14,10 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
-from tests._conformance import CONFORMANCE_DIR, conformance_path
 
 from awsession._core.http import HttpRequest
 from awsession.signing.sigv4 import sign_request_detailed
+from tests._conformance import CONFORMANCE_DIR, conformance_path
 
 ACCESS_KEY = "AKIDEXAMPLE"
 SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"

@@ -23,11 +23,11 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
-from tests._conformance import CONFORMANCE_DIR, conformance_path
 
 from awsession._core.http import HttpRequest
 from awsession.signing.presign import presign_url_v4_detailed
 from awsession.signing.sigv4 import sign_request_detailed
+from tests._conformance import CONFORMANCE_DIR, conformance_path
 
 _QUERY_DIVERGENT = {
     "post-x-www-form-urlencoded-parameters": (

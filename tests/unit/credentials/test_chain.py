@@ -6,11 +6,11 @@ import traceback
 from dataclasses import dataclass, field
 
 import pytest
-from tests.unit.credentials.helpers import context
 
 from awsession.credentials.chain import CredentialChain, ProviderContext
 from awsession.credentials.types import Credentials, CredentialsNotLoaded
 from awsession.exceptions import PartialCredentialsError
+from tests.unit.credentials.helpers import context
 
 
 @dataclass

@@ -5,7 +5,6 @@ from __future__ import annotations
 import traceback
 
 import pytest
-from tests.unit.credentials.helpers import CONFIG, CREDENTIALS, context
 
 from awsession.credentials.chain import ProviderContext
 from awsession.credentials.default_chain import DEFAULT_PROVIDERS, default_chain
@@ -25,6 +24,7 @@ from awsession.exceptions import (
     CredentialRetrievalError,
     PartialCredentialsError,
 )
+from tests.unit.credentials.helpers import CONFIG, CREDENTIALS, context
 
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 

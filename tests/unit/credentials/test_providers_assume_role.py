@@ -10,13 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.unit.credentials.helpers import context
-from tests.unit.credentials.runner_fakes import (
-    ScriptedRunner,
-    disk_context,
-    response,
-    with_runner,
-)
 
 from awsession._core.effects import Effect, Invoke, Send, Spawn, SpawnResult
 from awsession._core.env import FixedClock
@@ -31,6 +24,13 @@ from awsession.exceptions import (
     InvalidConfigError,
     PartialCredentialsError,
     RefreshWithMFAUnsupportedError,
+)
+from tests.unit.credentials.helpers import context
+from tests.unit.credentials.runner_fakes import (
+    ScriptedRunner,
+    disk_context,
+    response,
+    with_runner,
 )
 
 NOW = FixedClock().now

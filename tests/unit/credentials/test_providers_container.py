@@ -6,8 +6,6 @@ import json
 from typing import Any
 
 import pytest
-from tests.unit.credentials.helpers import context
-from tests.unit.credentials.runner_fakes import ScriptedRunner, response, with_runner
 
 from awsession._core.effects import Effect, Send, Sleep
 from awsession._core.env import FixedClock, MemoryFileSystem
@@ -16,6 +14,8 @@ from awsession.credentials.chain import ProviderContext
 from awsession.credentials.providers.container import ContainerProvider, validate_full_uri
 from awsession.credentials.types import CredentialsNotLoaded, RefreshableCredentials
 from awsession.exceptions import ConnectTimeoutError, CredentialRetrievalError
+from tests.unit.credentials.helpers import context
+from tests.unit.credentials.runner_fakes import ScriptedRunner, response, with_runner
 
 BODY = json.dumps({"AccessKeyId": "AKECS", "SecretAccessKey": "ecs-secret", "Token": "tok",
                    "Expiration": "2015-08-30T13:36:00Z", "AccountId": "555555555555"})

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from tests.unit.credentials.helpers import context
-from tests.unit.credentials.runner_fakes import ScriptedRunner, response, with_runner
 
 from awsession._core.effects import Effect, Send
 from awsession._core.env import FixedClock
@@ -22,6 +20,8 @@ from awsession.exceptions import (
     MetadataRetrievalError,
     ReadTimeoutError,
 )
+from tests.unit.credentials.helpers import context
+from tests.unit.credentials.runner_fakes import ScriptedRunner, response, with_runner
 
 NOW = FixedClock().now
 ROLE = "latest/meta-data/iam/security-credentials/"

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.unit.credentials.helpers import context
-from tests.unit.credentials.runner_fakes import ScriptedRunner, with_runner
 
 from awsession._core.effects import Effect, Spawn, SpawnResult
 from awsession._core.env import FixedClock
 from awsession.credentials.providers.process import ProcessProvider
 from awsession.credentials.types import CredentialsNotLoaded, RefreshableCredentials
 from awsession.exceptions import CredentialRetrievalError
+from tests.unit.credentials.helpers import context
+from tests.unit.credentials.runner_fakes import ScriptedRunner, with_runner
 
 SECRET = "process-secret-value"
 CONFIG = ("[profile dev]\ncredential_process = /opt/bin/creds --role \"my role\" 'a b'\n"

@@ -8,12 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.unit.credentials.helpers import context
-from tests.unit.credentials.runner_fakes import (
-    ScriptedRunner,
-    disk_context,
-    with_runner,
-)
 
 from awsession._core.effects import Effect, Invoke
 from awsession._core.env import FixedClock
@@ -26,6 +20,12 @@ from awsession.exceptions import (
     SSOTokenLoadError,
     TokenRetrievalError,
     UnauthorizedSSOTokenError,
+)
+from tests.unit.credentials.helpers import context
+from tests.unit.credentials.runner_fakes import (
+    ScriptedRunner,
+    disk_context,
+    with_runner,
 )
 
 NOW = FixedClock().now  # 2015-08-30T12:36:00Z

@@ -6,14 +6,14 @@ from datetime import datetime, timezone
 from typing import Any
 
 import pytest
-from tests.unit.credentials.helpers import context
-from tests.unit.credentials.runner_fakes import ScriptedRunner, with_runner
 
 from awsession._core.effects import Effect, Invoke
 from awsession._core.env import FixedClock, MemoryFileSystem
 from awsession.credentials.providers.web_identity import WebIdentityProvider
 from awsession.credentials.types import DeferredRefreshableCredentials
 from awsession.exceptions import CredentialRetrievalError, InvalidConfigError
+from tests.unit.credentials.helpers import context
+from tests.unit.credentials.runner_fakes import ScriptedRunner, with_runner
 
 NOW = FixedClock().now
 ENV = {"AWS_WEB_IDENTITY_TOKEN_FILE": "/var/run/token", "AWS_ROLE_ARN":

@@ -11,9 +11,9 @@ import itertools
 from typing import Any
 
 import pytest
-from tests.unit.presign._frozen import boto_client, our_client, with_boto_time
 
 from awsession.exceptions import UnknownClientMethodError
+from tests.unit.presign._frozen import boto_client, our_client, with_boto_time
 
 REGIONS = ["us-east-1", "eu-west-1", "cn-north-1", "us-gov-west-1", "ap-southeast-2"]
 CONFIGS: dict[str, dict[str, Any] | None] = {

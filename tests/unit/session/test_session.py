@@ -8,12 +8,12 @@ import types
 from typing import Any
 
 import pytest
-from tests.unit.session.conftest import WriteFiles
 
 from awsession import Session
 from awsession.config.client_config import Config
 from awsession.config.resolve import Resolved
 from awsession.exceptions import PartialCredentialsError, ProfileNotFound
+from tests.unit.session.conftest import WriteFiles
 
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 TOKEN = "FwoGZXIvYXdzEXAMPLETOKEN"

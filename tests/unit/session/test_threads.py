@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from tests.unit.session.conftest import WriteFiles
 
 import awsession
 from awsession import Session
 from awsession._default_session import get_default_session
+from tests.unit.session.conftest import WriteFiles
 
 THREADS = 32
 CONFIG = ("[default]\nregion = us-west-2\n[profile dev]\nregion = eu-west-1\n"
