@@ -51,6 +51,7 @@ DECLARED_EDGES: frozenset[tuple[str, str]] = frozenset({
     ("aio.session", "session"),                    # the async Session wraps a sync one
     ("resources", "_default_session"),             # boto3.resource() uses the default session
     ("resources", "dynamodb"),                     # the Table resource's batch writer and types
+    ("resources", "s3"),                           # Bucket/Object managed-transfer methods
     ("__main__", "cli"), ("cli", "demo"),          # `python -m awsession` runs the CLI, which has a demo
 })
 # signing may use nothing but _core and exceptions (and its own modules).

@@ -106,6 +106,10 @@ class ServiceContext:
 def service_context(service_name: str, service_model: Any, resource_json: dict[str, Any],
                     api_version: str | None = None) -> ServiceContext:
     """The shared context of a service model + resource model (made once, kept with the model)."""
+    if service_name == "s3":  # the managed-transfer methods boto3 puts on Bucket and Object
+        from ..s3.inject import register_resource_methods
+
+        register_resource_methods()
     key = ("awsession.resources.context", service_name, id(resource_json))
     derived: dict[Any, Any] = service_model.derived
     context: ServiceContext | None = derived.get(key)
