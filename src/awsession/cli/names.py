@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from awsession.cli.errors import UsageError
 from awsession.config.writer import EditValue, SectionEdit
 
-__all__ = ["CREDENTIAL_KEYS", "Target", "config_profile_name", "parse_setting", "profile_edit"]
+__all__ = [
+    "CREDENTIAL_KEYS",
+    "Target",
+    "check_profile_name",
+    "config_profile_name",
+    "parse_setting",
+    "profile_edit",
+    "target_edit",
+]
 
 CREDENTIAL_KEYS = frozenset(
     {"aws_access_key_id", "aws_secret_access_key", "aws_session_token", "aws_security_token"})

@@ -33,7 +33,20 @@ __all__ = [
     "STR",
     "Kind",
     "Validator",
+    "account_id_endpoint_mode",
+    "comma_string",
+    "defaults_mode",
+    "endpoint_discovery_enabled",
     "ensure_boolean",
+    "imds_endpoint_mode",
+    "min_compression_size",
+    "request_checksum_calculation",
+    "response_checksum_validation",
+    "retry_mode",
+    "s3_us_east_1_regional_endpoint",
+    "string_boolean",
+    "sts_regional_endpoints",
+    "total_max_attempts",
 ]
 
 Validator = Callable[[Any], None]

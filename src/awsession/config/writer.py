@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 
 from awsession.config.inifile import IniSections, parse_ini
 
-__all__ = ["ConfigWriteError", "InvalidValueError", "SectionEdit", "edit_text", "update_file"]
+__all__ = ["ConfigWriteError", "InvalidValueError", "SectionEdit", "edit_text", "update_file",
+           "validate_edit"]
 
 EditValue = str | Mapping[str, str]
 

@@ -72,10 +72,9 @@ def _introduce(out: Printer, server: LocalAws, tmp: str, profiles: tuple[Profile
         kind = "temporary keys + session token" if profile.token else "static keys"
         out.item(f"[{profile.name}] region {profile.region}, {kind}, access key "
                  f"{mask(profile.access_key)}, endpoint_url {server.url}")
-    out.note("prod-account is another account: awsession's assume-role credential provider is "
-             "not implemented yet, so the demo called STS AssumeRole itself (with the dev-account "
-             f"keys, role {PROD_ROLE_ARN}) and wrote the temporary keys with their session token "
-             "into the prod-account profile")
+    out.note("prod-account is another account: the demo called STS AssumeRole (with the "
+             f"dev-account keys, role {PROD_ROLE_ARN}) and wrote the temporary keys with their "
+             "session token into the prod-account profile, as `aws configure` stores them")
     out.note("your own AWS_* variables are hidden while the demo runs and restored afterwards")
 
 

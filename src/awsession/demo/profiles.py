@@ -5,9 +5,10 @@ Rules:
 1. Three profiles, as ``aws configure`` would write them: ``default`` and ``dev-account`` with
    static keys (moto puts keys it has never issued in its default account, 123456789012), and
    ``prod-account`` in a second account. moto keeps accounts apart by access key: keys returned by
-   STS ``AssumeRole`` belong to the account in the role's ARN. awsession's assume-role credential
-   provider is not written yet, so the demo calls ``AssumeRole`` itself (with the dev keys) and
-   writes the temporary keys, with their session token, as the prod profile's static keys.
+   STS ``AssumeRole`` belong to the account in the role's ARN, so the demo calls ``AssumeRole``
+   (with the dev keys) and writes the temporary keys, with their session token, as the prod
+   profile's keys: the walk-through shows a profile holding a session token, as the brief's
+   ``aws configure`` step would write it (a ``role_arn`` profile would hide that step).
 2. Every profile's config section carries ``endpoint_url`` (the local server) and a region, so no
    request leaves 127.0.0.1.
 3. The keys are fake and exist only for the demo's lifetime; still, they are printed masked only.

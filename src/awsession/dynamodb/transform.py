@@ -25,7 +25,7 @@ from typing import Any
 from .conditions import ConditionBase, ConditionExpressionBuilder
 from .types import TypeDeserializer, TypeSerializer
 
-__all__ = ["reaching_shapes", "transform_value", "upgrade_client"]
+__all__ = ["reaching_shapes", "transform_input", "transform_output", "transform_value", "upgrade_client"]
 
 _lock = threading.Lock()
 _classes: dict[type, type] = {}

@@ -34,10 +34,12 @@ __all__ = [
     "is_set",
     "is_valid_host_label",
     "not_",
+    "parse_attr_path",
     "parse_url",
     "string_equals",
     "substring",
     "uri_encode",
+    "walk_attr_path",
 ]
 
 HOST_LABEL_RE = re.compile(r"^(?!-)[a-zA-Z\d-]{1,63}(?<!-)$")

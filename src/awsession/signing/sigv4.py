@@ -40,6 +40,7 @@ __all__ = [
     "ALGORITHM",
     "SigV4Parts",
     "amz_date",
+    "build_canonical_request",
     "credential_scope",
     "find_header",
     "signing_key",

@@ -50,6 +50,7 @@ from ..exceptions import (
     ResponseStreamingError,
     SSLError,
 )
+from .proxies import mask_proxy_url
 
 __all__ = ["AiohttpTransport", "AsyncStreamingBody"]
 
@@ -180,17 +181,6 @@ async def _payload(body: Any) -> Any:
     return body
 
 
-def _mask_proxy_url(url: str) -> str:
-    """The proxy URL with any user name and password replaced by ``***``."""
-    parts = urlsplit(url)
-    if not (parts.username or parts.password):
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return f"{parts.scheme}://***:***@{host}{parts.path}"
-
-
 def _keepalive_socket(addr_info: Any) -> socket.socket:
     family, type_, proto, _, _ = addr_info
     sock = socket.socket(family=family, type=type_, proto=proto)
@@ -217,7 +207,7 @@ def _map_error(error: BaseException, url: str, proxy_url: str | None) -> Excepti
     if isinstance(error, (aiohttp.ClientSSLError, ssl.SSLError)):
         return SSLError(endpoint_url=url, error=error)
     if isinstance(error, (aiohttp.ClientProxyConnectionError, aiohttp.ClientHttpProxyError)):
-        return ProxyConnectionError(proxy_url=_mask_proxy_url(proxy_url or ""), error=error)
+        return ProxyConnectionError(proxy_url=mask_proxy_url(proxy_url or ""), error=error)
     if isinstance(error, aiohttp.ConnectionTimeoutError):
         return ConnectTimeoutError(endpoint_url=url, error=error)
     if isinstance(error, (aiohttp.SocketTimeoutError, aiohttp.ServerTimeoutError,

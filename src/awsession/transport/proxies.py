@@ -19,16 +19,23 @@ import base64
 from collections.abc import Mapping
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["ProxyRules", "mask_proxy_url"]
+__all__ = ["ProxyRules", "fix_proxy_url", "mask_proxy_url", "proxy_headers"]
 
 
 def mask_proxy_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.username:
-        url = url.replace(parts.username, "***", 1)
-    if parts.password:
-        url = url.replace(parts.password, "***", 1)
-    return url
+    """``url`` with the user name and password of its authority replaced by ``***`` (Rule 3).
+
+    Only the user-info part is rewritten, so a password that also occurs elsewhere in the URL
+    (say ``h``, inside ``http``) is still hidden, and nothing else changes.
+    """
+    netloc = urlsplit(url).netloc
+    userinfo, at, hostport = netloc.rpartition("@")
+    if not at:
+        return url
+    user, colon, password = userinfo.partition(":")
+    masked = ("***" if user else "") + colon + ("***" if password else "")
+    # The first occurrence is the authority: the scheme before it cannot contain "@".
+    return url.replace(netloc, f"{masked}@{hostport}", 1)
 
 
 def fix_proxy_url(url: str) -> str:

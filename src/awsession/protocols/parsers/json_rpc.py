@@ -32,7 +32,14 @@ from .jsonplan import JsonPlanner
 from .timestamps import parse_timestamp
 from .traits import member_refs, resolve
 
-__all__ = ["event_stream_member", "json_error", "parse_error", "parse_response", "planner"]
+__all__ = [
+    "event_stream_member",
+    "json_error",
+    "open_event_stream",
+    "parse_error",
+    "parse_response",
+    "planner",
+]
 
 
 def planner(operation: OperationModel, timestamp: TimestampParser, flavour: str) -> JsonPlanner:

@@ -22,9 +22,8 @@ from .envelope import (
     is_generic_error,
     plan_cache,
 )
-from .events import compile_message_parser
 from .eventstream import EventStream
-from .json_rpc import json_error, planner
+from .json_rpc import json_error, open_event_stream, planner
 from .rest import RestPlan, apply_plan, compile_plan
 from .restbind import request_metadata
 from .timestamps import parse_timestamp
@@ -53,15 +52,7 @@ def _apply(
     parsed: dict[str, Any],
 ) -> dict[str, Any]:
     def open_stream(stream_ref: dict[str, Any]) -> EventStream:
-        event_planner = planner(operation, timestamp, "json")
-        parse_message = compile_message_parser(
-            operation.service.shapes,
-            stream_ref,
-            load_body=load_json,
-            parser_for=event_planner.ref,
-            timestamp=timestamp,
-        )
-        return EventStream(response.body, parse_message, operation.name)
+        return open_event_stream(operation, response, stream_ref, timestamp)
 
     plan = _plan(operation, shape_name, timestamp)
     return apply_plan(plan, response, parsed, load_body=load_json, open_stream=open_stream)
