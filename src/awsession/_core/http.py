@@ -31,9 +31,9 @@ class SerializedRequest:
 
     method: str = "POST"
     url_path: str = "/"
-    query: dict[str, Any] = field(default_factory=dict)
-    headers: dict[str, str] = field(default_factory=dict)
-    body: Any = b""
+    query: dict[str, Any] = field(default_factory=dict, repr=False)
+    headers: dict[str, str] = field(default_factory=dict, repr=False)
+    body: Any = field(default=b"", repr=False)
     host_prefix: str | None = None
     # Hints for the pipeline, taken from the operation model.
     checksum_required: bool = False
@@ -47,9 +47,9 @@ class HttpRequest:
     """An absolute request ready to sign or send. ``replace()`` gives a changed copy."""
 
     method: str
-    url: str
-    headers: dict[str, str]
-    body: Any = b""
+    url: str = field(repr=False)  # a presigned or signed URL can carry a signature and token
+    headers: dict[str, str] = field(repr=False)  # Authorization, security tokens, SSE-C keys
+    body: Any = field(default=b"", repr=False)
     stream_response: bool = False
 
     def with_headers(self, extra: dict[str, str]) -> HttpRequest:
