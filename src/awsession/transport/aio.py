@@ -60,6 +60,7 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 # never send (urllib3 sends the body at once, so the sync client never waits either), and it
 # sets ``Transfer-Encoding`` from ``chunked=``.
 _DROPPED_HEADERS = frozenset({"Expect", "Transfer-Encoding"})
+_MAX_CACHED_ORIGINS = 1024  # proxy decisions kept (virtual-hosted S3 has one host per bucket)
 
 
 class AiohttpTransport:
@@ -84,6 +85,7 @@ class AiohttpTransport:
         self._proxies_config = dict(proxies_config or {})
         self._tcp_keepalive = tcp_keepalive
         self._session: aiohttp.ClientSession | None = None
+        self._proxy_by_origin: dict[str, str | None] = {}
 
     # -- set-up ----------------------------------------------------------------------------
 
@@ -109,9 +111,12 @@ class AiohttpTransport:
             if self._tcp_keepalive:
                 kwargs["socket_factory"] = _keepalive_socket
             connector = aiohttp.TCPConnector(**kwargs)
+            # No cookie jar: a ``Set-Cookie`` must never come back as an unsigned ``Cookie`` header
+            # (the sync client keeps no cookies either), and the jar costs time on every call.
             session = self._session = aiohttp.ClientSession(
                 connector=connector, timeout=self._timeout, auto_decompress=False,
                 skip_auto_headers=_SKIP_AUTO_HEADERS, trust_env=False,
+                cookie_jar=aiohttp.DummyCookieJar(),
             )
             # Retrying is the flow's decision: switch off aiohttp's silent second try of idempotent
             # requests on a dropped connection (no public switch; its own test client does this).
@@ -120,6 +125,25 @@ class AiohttpTransport:
         return session
 
     def _proxy_for(self, url: str) -> str | None:
+        """The proxy for ``url``, decided once per scheme and host (as the sync transport does):
+        deciding from the environment costs ~0.2 ms (``getproxies`` scans ``os.environ``)."""
+        start = url.find("//") + 2
+        end = len(url)
+        for mark in "/?#":
+            at = url.find(mark, start)
+            if 0 <= at < end:
+                end = at
+        origin = url[:end]
+        cache = self._proxy_by_origin
+        try:
+            return cache[origin]
+        except KeyError:
+            if len(cache) >= _MAX_CACHED_ORIGINS:
+                cache.clear()
+            proxy = cache[origin] = self._decide_proxy(url)
+            return proxy
+
+    def _decide_proxy(self, url: str) -> str | None:
         parts = urlsplit(url)
         if self._proxies is not None:
             return (self._proxies.get(parts.scheme)
