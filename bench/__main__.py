@@ -20,7 +20,16 @@ from pathlib import Path
 
 from . import chart, markdown
 from .metrics_calls import OPERATIONS
-from .metrics_startup import FIRST_CLIENT_SERVICES, REPO_ROOT, first_client_seconds, import_seconds, run_child
+from .metrics_startup import (
+    FIRST_CLIENT_SERVICES,
+    MODEL_SERVICES,
+    REPO_ROOT,
+    first_call_seconds,
+    first_client,
+    import_seconds,
+    model_alone,
+    run_child,
+)
 from .report import Collector, build_result, write_json
 from .sdk import SDK_NAMES
 from .worker import suite_keys
@@ -39,6 +48,10 @@ def _isolate_environment(home: Path) -> None:
     os.environ["AWS_CONFIG_FILE"] = str(home / "config")
     os.environ["AWS_SHARED_CREDENTIALS_FILE"] = str(home / "credentials")
     os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
+    # Children run as an installed package would: with bytecode caches (boto3's come with its
+    # wheel; awsession's are written by the warm-up). Without this, a PYTHONDONTWRITEBYTECODE
+    # environment recompiles awsession from source in every fresh process and never boto3.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def _start_server() -> tuple[subprocess.Popen[str], str]:
@@ -63,8 +76,19 @@ def _worker(suite: str, quick: bool) -> Step:
 def _startup(sdk: str, url: str) -> dict[str, object]:
     out: dict[str, object] = {"import": [import_seconds(sdk) for _ in range(IMPORT_SAMPLES_PER_ROUND)]}
     for service in FIRST_CLIENT_SERVICES:
-        out[f"first_client.{service}"] = first_client_seconds(sdk, service, url)
+        out[f"first_client.{service}"], out[f"first_client_rss.{service}"] = first_client(sdk, service, url)
+    out["first_call.s3"] = first_call_seconds(sdk, url)
+    for service in MODEL_SERVICES:
+        out[f"model.{service}"], out[f"model_rss.{service}"] = model_alone(sdk, service)
     return out
+
+
+def _warm_up(sdks: list[str], url: str) -> None:
+    """One untimed cold start per SDK and service: writes bytecode and data caches, warms the OS cache."""
+    for sdk in sdks:
+        import_seconds(sdk)
+        for service in FIRST_CLIENT_SERVICES:
+            first_client(sdk, service, url)
 
 
 def _record(collector: Collector, sdk: str, values: dict[str, object]) -> None:
@@ -76,7 +100,8 @@ def _record(collector: Collector, sdk: str, values: dict[str, object]) -> None:
 def _one_round(index: int, args: argparse.Namespace, url: str, collector: Collector) -> None:
     sdks = [name for name in SDK_NAMES if name in args.sdk]
     order = sdks if index % 2 == 0 else sdks[::-1]
-    steps: list[tuple[str, Step]] = [("startup", _startup), ("warm", _worker("warm", args.quick))]
+    steps: list[tuple[str, Step]] = [("startup", _startup), ("warm", _worker("warm", args.quick)),
+                                     ("components", _worker("components", args.quick))]
     if index < args.rss_rounds:
         steps.append(("rss", _worker("rss", args.quick)))
     _progress(f"round {index + 1}/{args.rounds}: floor")
@@ -90,6 +115,8 @@ def _one_round(index: int, args: argparse.Namespace, url: str, collector: Collec
 def _run(args: argparse.Namespace, url: str) -> tuple[Collector, dict[str, str], int]:
     """All rounds that fit the time budget, then the profiles; returns how many rounds ran."""
     collector = Collector()
+    _progress("warm-up (bytecode and data caches)")
+    _warm_up([name for name in SDK_NAMES if name in args.sdk], url)
     started = time.perf_counter()
     done = 0
     while done < args.rounds:

@@ -45,6 +45,13 @@ METRICS: tuple[Metric, ...] = (
     Metric("import", "import (fresh process)", "s", 1 / 5),
     Metric("first_client.s3", "first s3 client (fresh process)", "s", 1 / 5),
     Metric("first_client.ec2", "first ec2 client (fresh process)", "s", 1 / 5),
+    Metric("first_client.dynamodb", "first dynamodb client (fresh process)", "s"),
+    Metric("first_call.s3", "first s3 client + first head_object (fresh process)", "s"),
+    *(Metric(f"first_client_rss.{s}", f"first {s} client: RSS growth incl. import (fresh process)", "B")
+      for s in ("s3", "ec2", "dynamodb")),
+    *(Metric(f"model.{s}", f"{s} model alone: load (fresh process)", "s") for s in ("s3", "ec2", "dynamodb")),
+    *(Metric(f"model_rss.{s}", f"{s} model alone: RSS growth (fresh process)", "B")
+      for s in ("s3", "ec2", "dynamodb")),
     Metric("warm_session", "new Session alone (warm)", "s"),
     Metric("warm_client.s3", "new Session + s3 client (warm)", "s", 1 / 300),
     Metric("warm_client.ec2", "new Session + ec2 client (warm)", "s", 1 / 300),
@@ -59,4 +66,9 @@ METRICS: tuple[Metric, ...] = (
     *_per_call("list_objects_v2", "s3 list_objects_v2 (1000 keys)", call=1 / 10),
     Metric("threads.head_object", "head_object, 8 threads, one client", "calls/s", 3.0,
            higher_is_better=True),
+    Metric("parse.list_objects_v2", "parse only: ListObjectsV2 (1000 keys)", "s"),
+    Metric("parse.describe_instances", "parse only: DescribeInstances (50)", "s"),
+    Metric("sign.sigv4", "SigV4 signing, per request", "s"),
+    Metric("endpoint.cached", "endpoint rule set, per call (cached params)", "s"),
+    Metric("endpoint.uncached", "endpoint rule set, per call (new bucket each call)", "s"),
 )

@@ -2,7 +2,8 @@
 
 ``python -m bench.worker SUITE SDK ENDPOINT_URL [--quick]`` prints one JSON object mapping metric keys
 to a number (seconds, bytes or calls/s: the round's median), a string (``"n/a: ..."``, or profile
-text). Suites: ``warm`` (Session + client, per-call times, threads), ``rss``, ``profile`` (these take
+text). Suites: ``warm`` (Session + client, per-call times, threads), ``rss``, ``components``
+(parsing, signing, endpoint resolution), ``profile`` (these take
 ``boto3`` or ``awsession``) and ``floor`` (raw urllib3; SDK ``raw``). One process per suite and SDK
 keeps the SDKs from sharing a heap, a GC or imports.
 """
@@ -17,6 +18,7 @@ from types import ModuleType
 from typing import Any
 
 from .metrics_calls import OPERATIONS, call_samples, raw_samples, threaded_calls_per_second
+from .metrics_components import PARSE_CASES, endpoint_samples, parse_samples, sign_samples
 from .metrics_profile import profile_head_object
 from .metrics_session import (
     WARM_SERVICES,
@@ -51,6 +53,17 @@ def _warm(sdk: ModuleType, url: str, quick: bool) -> Result:
     return out
 
 
+def _components(sdk: ModuleType, url: str, quick: bool) -> Result:
+    out: Result = {}
+    for case in PARSE_CASES:
+        out[f"parse.{case}"] = guarded(partial(_median_of, parse_samples, sdk, case, quick))
+    out["sign.sigv4"] = guarded(partial(_median_of, sign_samples, sdk, quick))
+    for cached in (True, False):
+        out[f"endpoint.{'cached' if cached else 'uncached'}"] = guarded(
+            partial(_median_of, endpoint_samples, sdk, url, cached, quick))
+    return out
+
+
 def _rss(sdk: ModuleType, url: str, quick: bool) -> Result:
     return {"rss_per_client": guarded(lambda: rss_per_session_client(sdk, url, 10 if quick else 100))}
 
@@ -72,6 +85,7 @@ SUITES: dict[str, Callable[[ModuleType, str, bool], Result]] = {
     "warm": _warm,
     "rss": _rss,
     "profile": _profile,
+    "components": _components,
 }
 
 
@@ -81,6 +95,8 @@ def suite_keys(suite: str) -> list[str]:
         "warm": ["warm_session", *(f"warm_client.{s}" for s in WARM_SERVICES),
                  *(f"call.{op.name}" for op in OPERATIONS), "threads.head_object"],
         "rss": ["rss_per_client"],
+        "components": [*(f"parse.{case}" for case in PARSE_CASES), "sign.sigv4",
+                       "endpoint.cached", "endpoint.uncached"],
         "profile": ["profile"],
         "floor": [f"floor.{op.name}" for op in OPERATIONS],
     }

@@ -164,3 +164,25 @@ def test_failures_are_recorded_not_raised() -> None:
         "n/a: ModuleNotFoundError: No module named 'x'")
     with pytest.raises(ValueError, match="unknown SDK"):
         sdk_mod.load_sdk("os")
+
+
+def test_component_rows_compare_like_with_like() -> None:
+    """The parse-only rows feed both SDKs the same bytes and get the same answer."""
+    components = importlib.import_module("bench.metrics_components")
+    for service, operation in components.PARSE_CASES.values():
+        ours = components._awsession_parser(service, operation)()
+        theirs = components._botocore_parser(service, operation)()
+        theirs.pop("ResponseMetadata", None)
+        ours.pop("ResponseMetadata", None)
+        assert ours == theirs, operation
+    signed = components._awsession_signer()()
+    assert signed.headers["Authorization"].startswith("AWS4-HMAC-SHA256 Credential=AKIDBENCHFAKE0000000/")
+    assert "Authorization" in components._botocore_signer()().headers
+
+
+def test_component_samples_are_numbers(server: Any) -> None:
+    components = importlib.import_module("bench.metrics_components")
+    for name in sdk_mod.SDK_NAMES:
+        sdk = importlib.import_module(name)
+        assert all(s > 0 for s in components.sign_samples(sdk, quick=True))
+        assert all(s > 0 for s in components.endpoint_samples(sdk, server.url, False, quick=True))

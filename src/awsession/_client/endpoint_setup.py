@@ -99,11 +99,11 @@ class EndpointSetup:
             partition = "aws"
         object.__setattr__(setup, "partition", partition)
         legacy = None
-        if not (service_model.endpoint_prefix in ("s3", "sts") or builtins.use_fips
-                or builtins.use_dualstack):
+        if endpoint_url is None and not (service_model.endpoint_prefix in ("s3", "sts")
+                                         or builtins.use_fips or builtins.use_dualstack):
             legacy = _legacy_endpoint(load_endpoints_legacy(loader=loader),
                                       service_model.endpoint_prefix, region)
-        if legacy is not None and endpoint_url is None:
+        if legacy is not None:
             object.__setattr__(setup, "meta_region", legacy[0])
             scheme = "https" if use_ssl and "https" in legacy[2] else "http"
             object.__setattr__(setup, "meta_endpoint_url", f"{scheme}://{legacy[1]}")
@@ -149,8 +149,26 @@ class EndpointSetup:
         return endpoint
 
 
+_legacy_cache: dict[tuple[int, str, str], tuple[dict[str, Any], tuple[str, str, list[str]]]] = {}
+
+
 def _legacy_endpoint(data: dict[str, Any], prefix: str,
                      region: str) -> tuple[str, str, list[str]]:
+    """:func:`_find_legacy_endpoint`, memoized per process (per data document, prefix, region)."""
+    key = (id(data), prefix, region)
+    cached = _legacy_cache.get(key)
+    if cached is not None and cached[0] is data:
+        name, hostname, protocols = cached[1]
+        return name, hostname, list(protocols)
+    found = _find_legacy_endpoint(data, prefix, region)
+    if len(_legacy_cache) >= 1024:
+        _legacy_cache.clear()
+    _legacy_cache[key] = (data, found)
+    return found[0], found[1], list(found[2])
+
+
+def _find_legacy_endpoint(data: dict[str, Any], prefix: str,
+                          region: str) -> tuple[str, str, list[str]]:
     """``(endpoint name, hostname, protocols)`` for ``prefix`` in ``region`` from endpoints.json.
 
     The first partition that lists the region for the service, or whose region pattern matches

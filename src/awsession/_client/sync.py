@@ -2,7 +2,8 @@
 
 A client holds its immutable :class:`~awsession._pipeline.context.ClientContext`, its ``meta`` and
 ``exceptions``, and a transport made on first use (so creating a client opens nothing). Calls run the
-shared operation flow through the sync driver.
+shared operation flow through the sync driver, both imported on the first call (creating a client
+needs neither, which keeps a fresh process's first client cheap).
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._pipeline.context import ClientContext
-from .._pipeline.operation import operation_flow
-from ..transport.base import SyncTransport
-from .driver import run_sync
 from .errors import ClientExceptions
+
+if TYPE_CHECKING:
+    from ..transport.base import SyncTransport
 
 __all__ = ["BaseClient", "ClientMeta"]
 
@@ -96,8 +97,9 @@ class BaseClient:
 
     def _make_api_call(self, operation_name: str, api_params: dict[str, Any]) -> dict[str, Any]:
         operation = self._ctx.service_model.operation_model(operation_name)
-        return run_sync(operation_flow(self._ctx, operation, api_params), self._get_transport(),
-                        sleep=_sleep)
+        flow, run = _call_path or _load_call_path()
+        return run(flow(self._ctx, operation, api_params), self._get_transport(),  # type: ignore[no-any-return]
+                   sleep=_sleep)
 
     def can_paginate(self, operation_name: str) -> bool:
         op = self._PY_TO_OP_NAME.get(operation_name)
@@ -188,6 +190,19 @@ class BaseClient:
 
     def __repr__(self) -> str:
         return f"<awsession.client.{type(self).__name__} object at {id(self):#x}>"
+
+
+_call_path: tuple[Callable[..., Any], Callable[..., Any]] | None = None
+
+
+def _load_call_path() -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """``(operation_flow, run_sync)``, imported once, on the first call of any client."""
+    global _call_path
+    from .._pipeline.operation import operation_flow
+    from .driver import run_sync
+
+    _call_path = (operation_flow, run_sync)
+    return _call_path
 
 
 def _sleep(seconds: float) -> None:

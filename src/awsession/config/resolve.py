@@ -149,6 +149,8 @@ class ConfigResolver:
 
     def _from_profile(self, key: str) -> Resolved | None:
         settings = self.profile_settings()
+        if not settings:
+            return None
         head, tail = _KEY_PATHS.get(key) or _split_key(key)
         if tail is not None:
             section = settings.get(head)
@@ -202,10 +204,11 @@ class ConfigResolver:
         explicit = self._overrides.get(field.name)
         if explicit is not None:
             return Resolved(explicit, "explicit")
-        env = self._env.env
+        get_env = self._env.env.get
         for var in field.env_vars:
-            if var in env:
-                return Resolved(env[var], f"env:{var}")
+            value = get_env(var)  # one look-up per variable (``in`` then ``[]`` would be two)
+            if value is not None:
+                return Resolved(value, f"env:{var}")
         for key in field.profile_keys:
             found = self._from_profile(key)
             if found is not None:

@@ -11,6 +11,7 @@ Rules:
 3. ``partition_endpoint`` tells which endpoint name a client without a region falls back to (the
    service's ``partitionEndpoint`` in the ``aws`` partition), which sets the rule-set region then.
 4. All answers come from data loaded once per process; lists are fresh copies for the caller.
+   Partitions found for a region are memoized per data document.
 """
 
 from __future__ import annotations
@@ -74,9 +75,24 @@ def get_available_regions(
     return result
 
 
+_partition_cache: dict[str, tuple[dict[str, Any], str]] = {}
+
+
 def get_partition_for_region(region_name: str) -> str:
     """The partition a region belongs to; ``UnknownRegionError`` when none claims it."""
-    for partition in _endpoints_data()["partitions"]:
+    data = _endpoints_data()
+    cached = _partition_cache.get(region_name)
+    if cached is not None and cached[0] is data:  # memoized per data document
+        return cached[1]
+    found = _find_partition(data, region_name)
+    if len(_partition_cache) >= 256:
+        _partition_cache.clear()
+    _partition_cache[region_name] = (data, found)
+    return found
+
+
+def _find_partition(data: dict[str, Any], region_name: str) -> str:
+    for partition in data["partitions"]:
         if region_name in partition["regions"]:
             return str(partition["partition"])
         pattern = partition.get("regionRegex")

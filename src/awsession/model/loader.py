@@ -11,7 +11,9 @@ Rules:
    guarded by one lock, and holds plain JSON values that callers must treat as read-only.
    :meth:`DataLoader.read` parses without caching, for callers that cache a derived value
    themselves through :meth:`DataLoader.memo` (service models do: the merged model is the cache).
-3. Nothing is read at import time. Listings (which services and API versions exist) are computed
+3. Parsed files may come from the on-disk cache of :mod:`.disk_cache` (same values, never a
+   correctness risk; ``AWSESSION_NO_DATA_CACHE=1`` turns it off).
+4. Nothing is read at import time. Listings (which services and API versions exist) are computed
    on first use and cached; they never parse a file.
 """
 
@@ -105,7 +107,9 @@ class DataLoader:
         if path is None:
             return None
         self.parse_log.append(relative)
-        return _read_json(path)
+        from .disk_cache import cached_parse  # deferred: keeps `import awsession` light
+
+        return cached_parse(path, _read_json)
 
     def list_dir(self, relative: str = "") -> tuple[str, ...]:
         """Names of sub-folders of ``relative`` across all roots, sorted, without duplicates."""

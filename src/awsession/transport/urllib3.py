@@ -86,14 +86,27 @@ class Urllib3Transport:
             "blocksize": BLOCK_SIZE,
             "cert_reqs": "CERT_NONE" if verify is False else "CERT_REQUIRED",
         }
+        self._client_cert = client_cert
         self._tls_error: Exception | None = None
-        try:
-            self._pool_kwargs["ssl_context"] = client_context(verify, client_cert)
-        except (OSError, ValueError) as e:  # a bad CA bundle or client certificate path
-            self._tls_error = e
+        self._tls_ready = False  # the TLS context (CA bundle load) is made on the first https use
         self._manager = urllib3.PoolManager(**self._pool_kwargs)
         self._proxy_managers: dict[str, urllib3.ProxyManager] = {}
         self._pools: dict[tuple[str, str], Any] = {}
+
+    def _prepare_tls(self) -> None:
+        """Make (or fetch the shared) TLS context for target servers and hand it to new pools.
+
+        Deferred until a request needs it (an ``https`` URL, or any request through a proxy), so
+        a client that only speaks plain HTTP never loads a CA bundle, as in botocore.
+        """
+        try:
+            context = client_context(self._verify, self._client_cert)
+        except (OSError, ValueError) as e:  # a bad CA bundle or client certificate path
+            self._tls_error = e
+        else:
+            self._pool_kwargs["ssl_context"] = context
+            self._manager.connection_pool_kw["ssl_context"] = context
+        self._tls_ready = True
 
     def _direct_pool(self, url: str, scheme: str, netloc: str) -> Any:
         """The manager's pool for a host, remembered so later requests skip its key building.
@@ -134,6 +147,8 @@ class Urllib3Transport:
         proxy_url = None
         try:
             scheme, netloc, path, query, _ = urlsplit(url)
+            if not self._tls_ready and (scheme == "https" or not self._proxy_rules.empty):
+                self._prepare_tls()
             if scheme == "https" and self._tls_error is not None:
                 raise U3SSLError(self._tls_error)
             if not self._proxy_rules.empty:

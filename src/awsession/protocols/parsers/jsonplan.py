@@ -122,6 +122,10 @@ class JsonPlanner:
             entries.append((member_name, key, self.ref(member_ref)))
         frozen = tuple(entries)
         union = bool(shape.get("union"))
+        # Sparse values (a DynamoDB AttributeValue sets 1 of its 10 members) are parsed by walking
+        # the value's own keys; results keep the shape's member order either way.
+        by_key = {key: (index, member_name, parse) for index, (member_name, key, parse) in enumerate(frozen)}
+        sparse_below = len(frozen) // 3 if len(by_key) == len(frozen) else 0
 
         def parse_structure(value: Any) -> Any:
             if value is None:
@@ -130,6 +134,24 @@ class JsonPlanner:
                 unknown = _check_union(name, value, serialized, report_unknown=not cbor)
                 if unknown is not None:
                     return unknown
+            size = len(value)
+            if size == 1 and sparse_below:
+                for key, raw in value.items():
+                    found = by_key.get(key)
+                    if found is None or raw is None:
+                        return {}
+                    _, member_name, parse = found
+                    return {member_name: raw if parse is None else parse(raw)}
+            if size < sparse_below:
+                hits = []
+                for key, raw in value.items():
+                    found = by_key.get(key)
+                    if found is not None and raw is not None:
+                        hits.append((found, raw))
+                if len(hits) > 1:
+                    hits.sort(key=_member_index)
+                return {member_name: raw if parse is None else parse(raw)
+                        for (_, member_name, parse), raw in hits}
             get = value.get
             parsed: dict[str, Any] = {}
             for member_name, key, parse in frozen:
@@ -139,6 +161,10 @@ class JsonPlanner:
             return parsed
 
         return parse_structure
+
+
+def _member_index(hit: tuple[tuple[int, str, ValueParser | None], Any]) -> int:
+    return hit[0][0]
 
 
 def _identity(value: Any) -> Any:

@@ -45,12 +45,40 @@ def parse_timestamp(value: Any) -> datetime:
                 return _fromisoformat(value[:-1] + "+00:00")
             except ValueError:
                 pass
+        # Fast path: RFC 1123 as HTTP headers carry it, "Mon, 03 Jun 2024 12:00:00 GMT".
+        if length == 29 and value[3] == "," and value.endswith(" GMT"):
+            found = _rfc1123(value)
+            if found is not None:
+                return found
         return _parse_string(value)
     if isinstance(value, bool):
         raise ValueError(f'Invalid timestamp "{value}"')
     if isinstance(value, (int, float)):
         return _from_epoch(value)
     raise ValueError(f'Invalid timestamp "{value!r}"')
+
+
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def _rfc1123(text: str) -> datetime | None:
+    """``Www, DD Mon YYYY HH:MM:SS GMT`` exactly, else ``None`` (the general parser decides)."""
+    if text[4] != " " or text[7] != " " or text[11] != " " or text[16] != " " or text[19] != ":" \
+            or text[22] != ":":
+        return None
+    month = _MONTHS.get(text[8:11].lower())
+    digits = text[5:7] + text[12:16] + text[17:19] + text[20:22] + text[23:25]
+    if month is None or not (digits.isascii() and digits.isdigit()):
+        return None
+    year = int(text[12:16])
+    if year < 100:  # email.utils reads two-digit years as 19xx/20xx; leave those to it
+        return None
+    try:
+        return datetime(year, month, int(text[5:7]), int(text[17:19]), int(text[20:22]),
+                        int(text[23:25]), tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def _from_epoch(seconds: float) -> datetime:
