@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-AWS_CLI = shutil.which("aws")
+# The test environment's own AWS CLI (installed with the test extra) first, then any on PATH.
+AWS_CLI = shutil.which("aws", path=os.path.dirname(sys.executable)) or shutil.which("aws")
 
 
 def cli_env(home: Path, **extra: str) -> dict[str, str]:
