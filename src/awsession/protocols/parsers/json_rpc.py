@@ -37,6 +37,7 @@ __all__ = [
     "json_error",
     "open_event_stream",
     "parse_error",
+    "rpc_error",
     "parse_response",
     "planner",
 ]
@@ -111,17 +112,26 @@ def parse_response(
 def json_error(response: HttpResponse) -> dict[str, Any]:
     """botocore's generic JSON error dict (before rest-json's extra code sources)."""
     body = load_json(response.body)
-    error: dict[str, Any] = {"Error": {"Message": "", "Code": ""}, "ResponseMetadata": {}}
+    return rpc_error(body, response, body.get("__type", str(response.status_code)))
+
+
+def rpc_error(body: dict[str, Any], response: HttpResponse, code: Any) -> dict[str, Any]:
+    """The error dict shared by the JSON and CBOR RPC protocols, from a decoded body and the raw
+    ``__type`` code: namespace (``ns#``) and suffix (``:...``) trimmed, query-compatible codes
+    taken from ``x-amzn-query-error``, ``RequestId`` from ``x-amzn-requestid``."""
+    error: dict[str, Any] = {
+        "Error": {"Message": body.get("message", body.get("Message", "")), "Code": ""},
+        "ResponseMetadata": {},
+    }
     headers = response.headers
-    error["Error"]["Message"] = body.get("message", body.get("Message", ""))
-    code = body.get("__type", str(response.status_code))
-    if code is not None:
+    if isinstance(code, str):
         if ":" in code:
             code = code.split(":", 1)[0]
         if "#" in code:
             code = code.rsplit("#", 1)[1]
         if "x-amzn-query-error" in headers:
             code = query_compatible_code(code, headers, error)
+    if code is not None:
         error["Error"]["Code"] = code
     if "x-amzn-requestid" in headers:
         error["ResponseMetadata"]["RequestId"] = headers["x-amzn-requestid"]

@@ -20,12 +20,11 @@ from .envelope import (
     finish_metadata,
     generic_error,
     is_generic_error,
-    query_compatible_code,
 )
 from .errors import NoInitialResponseError, ResponseParserError
 from .events import compile_message_parser
 from .eventstream import EventStream
-from .json_rpc import event_stream_member, planner
+from .json_rpc import event_stream_member, planner, rpc_error
 from .timestamps import parse_timestamp
 
 __all__ = ["parse_error", "parse_response"]
@@ -74,25 +73,8 @@ def _cbor_error(response: HttpResponse, timestamp: TimestampParser) -> dict[str,
     body = load_cbor(response.body, timestamp)
     if not isinstance(body, dict):
         body = {}
-    error: dict[str, Any] = {
-        "Error": {"Message": body.get("message", body.get("Message", "")), "Code": ""},
-        "ResponseMetadata": {},
-    }
-    headers = response.headers
     code = body.get("__type")
-    if code is None:
-        code = str(response.status_code)
-    if isinstance(code, str):
-        if ":" in code:
-            code = code.split(":", 1)[0]
-        if "#" in code:
-            code = code.rsplit("#", 1)[1]
-        if "x-amzn-query-error" in headers:
-            code = query_compatible_code(code, headers, error)
-    error["Error"]["Code"] = code
-    if "x-amzn-requestid" in headers:
-        error["ResponseMetadata"]["RequestId"] = headers["x-amzn-requestid"]
-    return error
+    return rpc_error(body, response, str(response.status_code) if code is None else code)
 
 
 def parse_error(
