@@ -14,15 +14,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from .._core.effects import Flow, Invoke, Send, Sleep, Spawn, SpawnResult
-from ..exceptions import ConnectionError as AwsConnectionError
-from ..exceptions import HTTPClientError
 from ..transport.base import AsyncTransport
+from .driver import TRANSPORT_ERRORS
 
 __all__ = ["run_async"]
 
 T = TypeVar("T")
 
-_TRANSPORT_ERRORS = (HTTPClientError, AwsConnectionError)
 
 
 async def _spawn(argv: tuple[str, ...]) -> SpawnResult:
@@ -49,7 +47,7 @@ async def run_async(flow: Flow[T], transport: AsyncTransport,
         if kind is Send:
             try:
                 value = await transport.send(effect.request)  # type: ignore[union-attr]
-            except _TRANSPORT_ERRORS as e:
+            except TRANSPORT_ERRORS as e:
                 error = e
         elif kind is Sleep:
             if effect.seconds > 0:  # type: ignore[union-attr]

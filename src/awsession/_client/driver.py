@@ -17,11 +17,12 @@ from ..exceptions import ConnectionError as AwsConnectionError
 from ..exceptions import HTTPClientError
 from ..transport.base import SyncTransport
 
-__all__ = ["run_sync"]
+__all__ = ["TRANSPORT_ERRORS", "run_sync"]
 
 T = TypeVar("T")
 
-_TRANSPORT_ERRORS = (HTTPClientError, AwsConnectionError)
+# The errors a transport raises for the flow to judge (retry or re-raise); both drivers use it.
+TRANSPORT_ERRORS = (HTTPClientError, AwsConnectionError)
 
 
 def run_sync(flow: Flow[T], transport: SyncTransport,
@@ -41,7 +42,7 @@ def run_sync(flow: Flow[T], transport: SyncTransport,
         if kind is Send:
             try:
                 value = transport.send(effect.request)  # type: ignore[union-attr]
-            except _TRANSPORT_ERRORS as e:
+            except TRANSPORT_ERRORS as e:
                 error = e
         elif kind is Sleep:
             if effect.seconds > 0:  # type: ignore[union-attr]

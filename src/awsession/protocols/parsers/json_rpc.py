@@ -37,9 +37,9 @@ __all__ = [
     "json_error",
     "open_event_stream",
     "parse_error",
-    "rpc_error",
     "parse_response",
     "planner",
+    "rpc_error",
 ]
 
 
