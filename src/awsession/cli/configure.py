@@ -6,7 +6,7 @@ Rules:
    current key is shown masked (``****************ABCD``), region and output as they are; Enter
    keeps a value. Every answer is checked before anything is written; end of input writes nothing.
 2. Keys go to the credentials file (``[NAME]``), region and output to the config file
-   (``[default]`` / ``[profile NAME]``), through ``config.writer`` (locked, atomic, 0600).
+   (``[default]`` / ``[profile NAME]``), through ``config.filewrite`` (locked, atomic, 0600).
 3. ``get`` prints the value as the files hold it (no environment variables, as the AWS CLI); a
    setting that is not set prints nothing on stdout and exits 1.
 """
@@ -20,7 +20,8 @@ from awsession.cli.context import Context
 from awsession.cli.errors import CliError
 from awsession.cli.names import Target, check_profile_name, parse_setting, profile_edit, target_edit
 from awsession.cli.tables import mask
-from awsession.config.writer import SectionEdit, update_file, validate_edit
+from awsession.config.filewrite import update_file
+from awsession.config.writer import SectionEdit, validate_edit
 
 __all__ = ["PROMPTS", "run_get", "run_interactive", "run_set"]
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from awsession.cli.context import Context
 from awsession.cli.errors import CliError
 from awsession.cli.names import check_profile_name, profile_edit
-from awsession.config.writer import update_file
+from awsession.config.filewrite import update_file
 
 __all__ = ["ImportedKey", "parse_csv", "run_import"]
 

@@ -8,7 +8,7 @@ Rules:
    ``--port 0`` picks a free one.
 3. Once the server answers, the profile (``local`` unless ``--profile``) gets ``endpoint_url``
    pointing at it; dummy keys and ``us-east-1`` are added only where the profile has none, so
-   ``Session(profile_name="local")`` works. Files are written through ``config.writer``.
+   ``Session(profile_name="local")`` works. Files are written through ``config.filewrite``.
 4. Ctrl-C (or SIGTERM) stops the server, says so, and exits 0.
 """
 
@@ -25,7 +25,7 @@ from typing import Any
 from awsession.cli.context import Context
 from awsession.cli.errors import CliError
 from awsession.cli.names import check_profile_name, profile_edit
-from awsession.config.writer import update_file
+from awsession.config.filewrite import update_file
 
 __all__ = ["DUMMY_KEY", "run_local"]
 

@@ -1,4 +1,4 @@
-"""config/writer.py: the pure text edit and the locked, atomic file write."""
+"""config/writer.py (the pure text edit) and config/filewrite.py (the locked, atomic file write)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awsession.config.filewrite import update_file
 from awsession.config.inifile import parse_ini
 from awsession.config.writer import (
     ConfigWriteError,
     InvalidValueError,
     SectionEdit,
     edit_text,
-    update_file,
 )
 from awsession.exceptions import ConfigParseError
 
