@@ -5,6 +5,11 @@ for a GIL); each measurement runs in a fresh child process (``metrics_startup`` 
 ``bench.worker`` for the rest), and in every round the two SDKs alternate, each step taking turns
 to go first. No step can crash the run: whatever fails is recorded as ``"n/a: ..."``. AWS
 configuration from the environment and ``~/.aws`` is hidden from every child.
+
+The async step (first ``--async-rounds`` rounds) measures awsession.aio in boto3's turn's partner
+slot and aiobotocore in boto3's turn (``metrics_async``); aiobotocore runs only in the interpreter
+named by ``BENCH_AIOBOTOCORE_PYTHON`` (or this one, if it has aiobotocore), else its rows read
+``"n/a: ..."``.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import chart, markdown
+from .metrics_async import REFERENCE_OF, SUITE_KEYS
 from .metrics_calls import OPERATIONS
 from .metrics_startup import (
     FIRST_CLIENT_SERVICES,
@@ -73,6 +79,20 @@ def _worker(suite: str, quick: bool) -> Step:
     return step
 
 
+def _async_step(quick: bool) -> Step:
+    """The async metrics of ``sdk``'s async counterpart, recorded under that counterpart's name."""
+
+    def step(sdk: str, url: str) -> dict[str, object]:
+        name = REFERENCE_OF[sdk]
+        result = run_child(["-m", "bench.metrics_async", "suite", name, url,
+                            *(["--quick"] if quick else [])])
+        if "error" in result:
+            return dict.fromkeys(SUITE_KEYS, f"n/a: {str(result['error']).removeprefix('n/a: ')}")
+        return result
+
+    return step
+
+
 def _startup(sdk: str, url: str) -> dict[str, object]:
     out: dict[str, object] = {"import": [import_seconds(sdk) for _ in range(IMPORT_SAMPLES_PER_ROUND)]}
     for service in FIRST_CLIENT_SERVICES:
@@ -97,19 +117,39 @@ def _record(collector: Collector, sdk: str, values: dict[str, object]) -> None:
             collector.add(sdk, key, one)
 
 
-def _one_round(index: int, args: argparse.Namespace, url: str, collector: Collector) -> None:
+_EARLY_STEPS = ("rss", "async")  # steps only the first rounds run: not part of a later round's cost
+
+
+def _one_round(index: int, args: argparse.Namespace, url: str, collector: Collector) -> dict[str, float]:
+    """Run one round; return the seconds each early-only step took in it."""
     sdks = [name for name in SDK_NAMES if name in args.sdk]
     order = sdks if index % 2 == 0 else sdks[::-1]
     steps: list[tuple[str, Step]] = [("startup", _startup), ("warm", _worker("warm", args.quick)),
                                      ("components", _worker("components", args.quick))]
     if index < args.rss_rounds:
         steps.append(("rss", _worker("rss", args.quick)))
+    if index < args.async_rounds:
+        steps.append(("async", _async_step(args.quick)))
     _progress(f"round {index + 1}/{args.rounds}: floor")
     _record(collector, "raw", _worker("floor", args.quick)("raw", url))
+    early: dict[str, float] = dict.fromkeys(_EARLY_STEPS, 0.0)
     for name, step in steps:
         for sdk in order:
-            _progress(f"round {index + 1}/{args.rounds}: {name} {sdk}")
-            _record(collector, sdk, step(sdk, url))
+            recorded = REFERENCE_OF[sdk] if name == "async" else sdk
+            _progress(f"round {index + 1}/{args.rounds}: {name} {recorded}")
+            started = time.perf_counter()
+            _record(collector, recorded, step(sdk, url))
+            if name in early:
+                early[name] += time.perf_counter() - started
+    return early
+
+
+def _next_round_estimate(last_round: float, early: dict[str, float], next_index: int,
+                         args: argparse.Namespace) -> float:
+    """The last round's time, less the early-only steps the next round will not run."""
+    skipped = (early["rss"] if next_index >= args.rss_rounds else 0.0) + (
+        early["async"] if next_index >= args.async_rounds else 0.0)
+    return max(last_round - skipped, 0.0)
 
 
 def _run(args: argparse.Namespace, url: str) -> tuple[Collector, dict[str, str], int]:
@@ -119,13 +159,16 @@ def _run(args: argparse.Namespace, url: str) -> tuple[Collector, dict[str, str],
     _warm_up([name for name in SDK_NAMES if name in args.sdk], url)
     started = time.perf_counter()
     done = 0
+    estimate = 0.0
     while done < args.rounds:
         elapsed = time.perf_counter() - started
-        if done and elapsed * (done + 1) / done > args.budget:
+        if done and elapsed + estimate > args.budget:
             _progress(f"stopping after {done} round(s): another would pass the {args.budget:.0f} s budget")
             break
-        _one_round(done, args, url, collector)
+        round_started = time.perf_counter()
+        early = _one_round(done, args, url, collector)
         done += 1
+        estimate = _next_round_estimate(time.perf_counter() - round_started, early, done, args)
     profiles: dict[str, str] = {}
     for sdk in (name for name in SDK_NAMES if name in args.sdk):
         _progress(f"profile {sdk}")
@@ -163,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="one round, small counts (CI smoke)")
     parser.add_argument("--rounds", type=int, default=None, help="rounds (default 5, or 1 with --quick)")
     parser.add_argument("--rss-rounds", type=int, default=None, help="rounds that measure RSS (default 1)")
+    parser.add_argument("--async-rounds", type=int, default=None,
+                        help="rounds that measure the async clients (default 3)")
     parser.add_argument("--budget", type=float, default=BUDGET_SECONDS,
                         help="seconds for the rounds; no round starts that would pass it (default 240)")
     parser.add_argument("--sdk", nargs="+", choices=SDK_NAMES, default=list(SDK_NAMES))
@@ -174,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.rounds = args.rounds or (1 if args.quick else 5)
     args.rss_rounds = args.rss_rounds if args.rss_rounds is not None else 1
+    args.async_rounds = args.async_rounds if args.async_rounds is not None else 3
     args.out = args.out or (RESULTS / "quick" if args.quick else RESULTS)
     args.no_docs = args.no_docs or (args.quick and args.docs is None)
     args.docs = args.docs or DOCS

@@ -1,4 +1,5 @@
-"""The PNG bar chart of a result: absolute times side by side, and awsession / boto3 ratios vs targets.
+"""The PNG bar chart of a result: absolute times side by side, and awsession / boto3 ratios vs targets
+(the async rows' reference, in the boto3 bars, is aiobotocore).
 
 Rules: matplotlib is an optional bench dependency imported only here, inside ``draw``; without it the
 chart is skipped (``draw`` returns False) and the rest of the report still gets written. Log scales,
@@ -79,6 +80,6 @@ def _ratios(ax: Any, rows: list[dict[str, Any]]) -> None:
     ax.invert_yaxis()
     ax.set_xscale("log")
     ax.set_xlim(1e-4, 20)
-    ax.set_xlabel("awsession / boto3 (log scale; parity = 1)")
+    ax.set_xlabel("awsession / boto3, async rows / aiobotocore (log scale; parity = 1)")
     ax.set_title("Ratio — black tick: target; green pass, red fail, grey no target", fontsize=10)
     ax.grid(axis="x", which="both", alpha=0.25)

@@ -65,6 +65,10 @@ def table(result: dict[str, Any]) -> str:
             f"| {_ratio_text(row['ratio'], row['higher_is_better'])} | {row['target_text']} "
             f"| {_mark(row['pass'], row['target'] is not None)} |"
         )
+    others = sorted({row.get("reference", "boto3") for row in result["metrics"]} - {"boto3"})
+    if others:
+        lines += ["", "Rows marked [vs " + "], [vs ".join(others) + "] hold that SDK's number in the "
+                  "boto3 column (async clients: awsession.aio against aiobotocore)."]
     if notes:
         lines += ["", "Not measured:", ""]
         lines += [f"- [{number}] `{reason}`" for reason, number in notes.items()]
@@ -98,8 +102,9 @@ def results_section(result: dict[str, Any], chart_name: str | None) -> str:
         f"Load average (1 min): {load['start']:.1f} at start, {load['end']:.1f} at end "
         f"(above {machine['nproc']} means other work shared the CPUs: absolute numbers are inflated).\n"
         f"Versions: {versions}.\n\n"
-        f"Medians over rounds; ratio is awsession / boto3 (below 1 is faster or smaller, above 1 is more "
-        f"calls/s for the threads row). \"n/a\" rows are features awsession does not have yet.\n\n"
+        f"Medians over rounds; ratio is awsession / boto3, or / aiobotocore for the async rows "
+        f"(below 1 is faster or smaller, above 1 is more calls/s for the threads and async rows). "
+        f"\"n/a\" rows are features awsession does not have yet.\n\n"
         f"{table(result)}\n"
         f"The physical floor: the canned server's cost per request, seen from a raw urllib3 client.\n\n"
         f"{_floor_table(result)}{chart}\n{END}\n"

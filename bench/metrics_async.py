@@ -9,12 +9,15 @@ noisy neighbour spoils a round, not the number. An SDK that cannot be imported r
 ``ImportError`` -- unless it is aiobotocore and ``BENCH_AIOBOTOCORE_PYTHON`` names an interpreter that
 has it (aiobotocore needs a newer botocore than this repository pins): then the measurement runs in
 that interpreter, as ``python -m bench.metrics_async``, with this repository's root as the working
-directory. Nothing heavy is imported at module import time.
+directory (the variable is the only way: the benchmark never goes looking for interpreters).
+``suite`` (what ``python -m bench`` runs in a child per round) never fails: a metric that cannot be
+measured is reported as ``"n/a: <reason>"``. Nothing heavy is imported at module import time.
 
 Command line (what the other interpreter runs; handy by hand too)::
 
     python -m bench.metrics_async calls SDK URL [--concurrency 64] [--calls 2000]
     python -m bench.metrics_async create SDK
+    python -m bench.metrics_async suite SDK URL [--quick]  # both metrics, one JSON line (python -m bench)
     python -m bench.metrics_async compare [--runs 5] [--url URL]  # alternates both SDKs
 """
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import subprocess
@@ -36,15 +40,23 @@ from .sdk import CONFIG_KWARGS, SESSION_KWARGS
 
 __all__ = [
     "ASYNC_SDK_NAMES",
+    "REFERENCE_OF",
     "async_client_creation_seconds",
     "async_head_object_calls_per_second",
+    "suite",
 ]
 
 ASYNC_SDK_NAMES = ("awsession", "aiobotocore")
+REFERENCE_OF = {"boto3": "aiobotocore", "awsession": "awsession"}
+"""Which async SDK stands for each sync one in ``python -m bench``'s rounds."""
 PYTHON_ENV = "BENCH_AIOBOTOCORE_PYTHON"
+_NESTED_ENV = "BENCH_ASYNC_NESTED"
+SUITE_KEYS = ("async.head_object", "async.client")
+_QUICK_CALLS = 256
 _BUCKET = "bench-bucket"  # the canned server answers HeadObject for any /bucket/key
 _KEY = "exports/2024/06/part-0001.bin"
 _CREATIONS = 7
+_QUICK_CREATIONS = 3
 _ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -93,9 +105,9 @@ async def _calls_per_second(sdk_name: str, url: str, concurrency: int, calls: in
     return concurrency / statistics.median(samples)
 
 
-async def _creation_seconds(sdk_name: str, url: str) -> float:
+async def _creation_seconds(sdk_name: str, url: str, creations: int = _CREATIONS) -> float:
     samples = []
-    for i in range(_CREATIONS + 1):
+    for i in range(creations + 1):
         start = time.perf_counter()
         async with _client(sdk_name, url, 10):
             elapsed = time.perf_counter() - start
@@ -105,15 +117,25 @@ async def _creation_seconds(sdk_name: str, url: str) -> float:
 
 
 def _in_other_python(sdk_name: str, argv: list[str], error: ImportError) -> float:
-    python = os.environ.get(PYTHON_ENV) if sdk_name == "aiobotocore" else None
+    nested = os.environ.get(_NESTED_ENV) == "1"  # already the other interpreter: never recurse
+    python = os.environ.get(PYTHON_ENV) if sdk_name == "aiobotocore" and not nested else None
     if not python:
+        if sdk_name == "aiobotocore" and not nested:
+            raise ImportError(f"aiobotocore is not importable here ({error}) and {PYTHON_ENV} "
+                              "does not name an interpreter that has it") from error
+        if nested:
+            raise ImportError(f"{sys.executable}: {error}") from error
         raise error
+    return float(_other_python_output(python, argv).split()[-1])
+
+
+def _other_python_output(python: str, argv: list[str]) -> str:
     done = subprocess.run([python, "-m", "bench.metrics_async", *argv], cwd=_ROOT, text=True,
-                          capture_output=True, check=False)
+                          capture_output=True, check=False, env={**os.environ, _NESTED_ENV: "1"})
     if done.returncode != 0:
         lines = done.stderr.strip().splitlines() or [f"exit status {done.returncode}"]
         raise ImportError(f"{python}: {lines[-1]}")
-    return float(done.stdout.split()[-1])
+    return done.stdout
 
 
 def _run(sdk_name: str, argv: list[str], measure: Callable[[], Any]) -> float:
@@ -121,8 +143,6 @@ def _run(sdk_name: str, argv: list[str], measure: Callable[[], Any]) -> float:
         raise ValueError(f"unknown async SDK {sdk_name!r}; expected one of {ASYNC_SDK_NAMES}")
     try:
         __import__("aiobotocore.session" if sdk_name == "aiobotocore" else "awsession.aio")
-        if sdk_name == "awsession":
-            __import__("aiohttp")
     except ImportError as error:
         return _in_other_python(sdk_name, argv, error)
     return float(asyncio.run(measure()))
@@ -135,11 +155,44 @@ def async_head_object_calls_per_second(sdk_name: str, url: str, concurrency: int
     return _run(sdk_name, argv, lambda: _calls_per_second(sdk_name, url, concurrency, calls))
 
 
-def async_client_creation_seconds(sdk_name: str) -> float:
+def async_client_creation_seconds(sdk_name: str, creations: int = _CREATIONS) -> float:
     """Median seconds for a new session + entered s3 client, once the first one is made."""
     url = "http://127.0.0.1:9"  # creation opens no connection
-    return _run(sdk_name, ["create", sdk_name],
-                lambda: _creation_seconds(sdk_name, url))
+    return _run(sdk_name, ["create", sdk_name, "--creations", str(creations)],
+                lambda: _creation_seconds(sdk_name, url, creations))
+
+
+def _na(error: BaseException) -> str:
+    lines = str(error).strip().splitlines() or [""]
+    return f"n/a: {type(error).__name__}: {lines[-1][:200]}"
+
+
+def suite(sdk_name: str, url: str, quick: bool = False) -> dict[str, float | str]:
+    """Both async metrics of ``sdk_name`` for ``python -m bench``; ``"n/a: ..."`` instead of errors."""
+    out: dict[str, float | str] = {}
+    python = os.environ.get(PYTHON_ENV)
+    if sdk_name == "aiobotocore" and python and os.environ.get(_NESTED_ENV) != "1":
+        try:
+            __import__("aiobotocore.session")
+        except ImportError:  # one process in the other interpreter measures both
+            argv = ["suite", sdk_name, url, *(["--quick"] if quick else [])]
+            try:
+                text = _other_python_output(python, argv)
+                found: dict[str, float | str] = json.loads(text.strip().splitlines()[-1])
+                return found
+            except Exception as error:
+                return dict.fromkeys(SUITE_KEYS, _na(error))
+    try:
+        out["async.head_object"] = async_head_object_calls_per_second(
+            sdk_name, url, 64, _QUICK_CALLS if quick else 2000)
+    except Exception as error:
+        out["async.head_object"] = _na(error)
+    try:
+        out["async.client"] = async_client_creation_seconds(
+            sdk_name, _QUICK_CREATIONS if quick else _CREATIONS)
+    except Exception as error:
+        out["async.client"] = _na(error)
+    return out
 
 
 def _python_for(sdk_name: str) -> str:
@@ -186,6 +239,11 @@ def main(argv: list[str] | None = None) -> None:
     calls.add_argument("url")
     create = sub.add_parser("create")
     create.add_argument("sdk", choices=ASYNC_SDK_NAMES)
+    create.add_argument("--creations", type=int, default=_CREATIONS)
+    suite_cmd = sub.add_parser("suite")
+    suite_cmd.add_argument("sdk", choices=ASYNC_SDK_NAMES)
+    suite_cmd.add_argument("url")
+    suite_cmd.add_argument("--quick", action="store_true")
     compare = sub.add_parser("compare")
     compare.add_argument("--runs", type=int, default=5)
     compare.add_argument("--url", help="an already running server (default: start bench.server)")
@@ -196,7 +254,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "calls":
         print(async_head_object_calls_per_second(args.sdk, args.url, args.concurrency, args.calls))
     elif args.command == "create":
-        print(async_client_creation_seconds(args.sdk))
+        print(async_client_creation_seconds(args.sdk, args.creations))
+    elif args.command == "suite":
+        print(json.dumps(suite(args.sdk, args.url, args.quick)))
     else:
         _compare(args.runs, args.concurrency, args.calls, args.url)
 

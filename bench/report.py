@@ -3,6 +3,8 @@
 Rules: pure except ``write_json``/``machine_info``. A metric's value is the median over rounds; when
 an SDK produced no number for it, the value is the last ``"n/a: ..."`` it reported (never a crash,
 never a silent gap). Overhead per round is that round's call time minus that round's raw floor.
+Each row's ``"boto3"`` field holds the value of the row's ``"reference"`` SDK (boto3, or aiobotocore
+for the async rows), so the table keeps one reference column.
 """
 
 from __future__ import annotations
@@ -74,15 +76,18 @@ def _ratio(awsession: Value, boto3: Value) -> float | None:
 def build_result(collector: Collector, run: dict[str, object]) -> dict[str, object]:
     rows = []
     for metric in METRICS:
-        boto3, awsession = collector.value("boto3", metric.key), collector.value("awsession", metric.key)
+        reference = metric.reference
+        boto3 = collector.value(reference, metric.key)
+        awsession = collector.value("awsession", metric.key)
         ratio = _ratio(awsession, boto3)
         rows.append({
-            "key": metric.key, "label": metric.label, "unit": metric.unit,
+            "key": metric.key, "label": metric.label, "unit": metric.unit, "reference": reference,
             "target": metric.target, "target_text": metric.target_text(),
             "higher_is_better": metric.higher_is_better,
             "boto3": boto3, "awsession": awsession, "ratio": ratio,
             "pass": passes(metric, ratio) if ratio is not None else None,
-            "samples": {sdk: collector.samples.get(sdk, {}).get(metric.key, []) for sdk in SDK_NAMES},
+            "samples": {sdk: collector.samples.get(sdk, {}).get(metric.key, [])
+                        for sdk in dict.fromkeys((*SDK_NAMES, reference))},
         })
     floor = {key.removeprefix("floor."): statistics.median(values)
              for key, values in collector.samples.get("raw", {}).items()}

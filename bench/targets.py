@@ -1,8 +1,10 @@
 """The metrics the report shows, in order, with their units and the targets from issue 8.
 
-Rules: a target is a bound on the ratio awsession / boto3 — an upper bound for costs (time, bytes),
-a lower bound for throughput (``higher_is_better``). ``None`` means "reported, no target". Overhead
-rows (``overhead.<op>``) are derived by the report: call time minus the raw urllib3 floor.
+Rules: a target is a bound on the ratio awsession / reference — an upper bound for costs (time,
+bytes), a lower bound for throughput (``higher_is_better``). ``None`` means "reported, no target".
+The reference SDK is boto3, except for the async rows (``reference="aiobotocore"``: awsession.aio
+against aiobotocore). Overhead rows (``overhead.<op>``) are derived by the report: call time minus
+the raw urllib3 floor.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ class Metric:
     """``s`` (seconds), ``B`` (bytes) or ``calls/s``."""
     target: float | None = None
     higher_is_better: bool = False
+    reference: str = "boto3"
+    """The SDK whose number fills the reference ("boto3") column and the ratio's denominator."""
 
     def target_text(self) -> str:
         if self.target is None:
@@ -66,6 +70,10 @@ METRICS: tuple[Metric, ...] = (
     *_per_call("list_objects_v2", "s3 list_objects_v2 (1000 keys)", call=1 / 10),
     Metric("threads.head_object", "head_object, 8 threads, one client", "calls/s", 3.0,
            higher_is_better=True),
+    Metric("async.head_object", "async head_object, 64 in flight, one client [vs aiobotocore]",
+           "calls/s", 4.0, higher_is_better=True, reference="aiobotocore"),
+    Metric("async.client", "new async Session + s3 client (warm) [vs aiobotocore]", "s",
+           reference="aiobotocore"),
     Metric("parse.list_objects_v2", "parse only: ListObjectsV2 (1000 keys)", "s"),
     Metric("parse.describe_instances", "parse only: DescribeInstances (50)", "s"),
     Metric("sign.sigv4", "SigV4 signing, per request", "s"),

@@ -11,8 +11,6 @@ is a real attribute from the start, as in boto3.
 
 from __future__ import annotations
 
-import importlib as _importlib
-
 from ._version import __version__
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing alone costs more than the rest
@@ -49,7 +47,8 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(_importlib.import_module(module, __name__), name)
+    # __import__, not importlib.import_module: importing importlib (and warnings) is not free.
+    value = getattr(__import__(module[1:], globals(), None, [name], 1), name)
     globals()[name] = value
     return value
 

@@ -12,7 +12,7 @@ Rules:
 from __future__ import annotations
 
 import sys
-import threading
+from _thread import RLock
 from typing import Any
 
 from .session import Session
@@ -20,7 +20,7 @@ from .session import Session
 __all__ = ["client", "get_default_session", "resource", "setup_default_session"]
 
 _PACKAGE = __name__.rpartition(".")[0]
-_lock = threading.RLock()
+_lock = RLock()  # _thread's: importing threading is not free
 
 
 def _install(session: Session | None) -> None:

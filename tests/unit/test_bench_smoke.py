@@ -8,6 +8,7 @@ server; boto3's parse proves the bodies are well formed (1000 keys, 50 instances
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import sys
 import zlib
@@ -186,3 +187,43 @@ def test_component_samples_are_numbers(server: Any) -> None:
         sdk = importlib.import_module(name)
         assert all(s > 0 for s in components.sign_samples(sdk, quick=True))
         assert all(s > 0 for s in components.endpoint_samples(sdk, server.url, False, quick=True))
+
+
+def test_async_rows_compare_with_aiobotocore_and_say_why_when_missing() -> None:
+    collector = report.Collector()
+    collector.add_all("boto3", {"async.head_object": 999.0})  # never the async rows' reference
+    collector.add_all("aiobotocore", {"async.head_object": 500.0,
+                                      "async.client": "n/a: ImportError: no aiobotocore"})
+    collector.add_all("awsession", {"async.head_object": 2500.0, "async.client": 0.001})
+    result = report.build_result(collector, {"rounds": 1, "quick": True, "seconds": 1.0, "sdks": []})
+    rows = {row["key"]: row for row in result["metrics"]}
+    head = rows["async.head_object"]
+    assert (head["reference"], head["boto3"], head["ratio"], head["pass"]) == ("aiobotocore", 500.0, 5.0, True)
+    assert head["samples"]["aiobotocore"] == [500.0]
+    assert rows["async.client"]["boto3"] == "n/a: ImportError: no aiobotocore"
+    assert rows["async.client"]["ratio"] is None
+    assert rows["import"]["reference"] == "boto3"
+    text = markdown.table(result)
+    assert "| async head_object, 64 in flight, one client [vs aiobotocore] | 500/s | 2,500/s | 5.00x | >= 4x | pass |" in text
+    assert "Rows marked [vs aiobotocore]" in text
+
+
+def test_async_suite_measures_awsession_and_reports_a_missing_aiobotocore(
+        server: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    metrics_async = importlib.import_module("bench.metrics_async")
+    monkeypatch.delenv(metrics_async.PYTHON_ENV, raising=False)
+    ours = metrics_async.suite("awsession", server.url, quick=True)
+    assert set(ours) == set(metrics_async.SUITE_KEYS)
+    assert all(isinstance(value, float) and value > 0 for value in ours.values()), ours
+    if importlib.util.find_spec("aiobotocore") is None:
+        theirs = metrics_async.suite("aiobotocore", server.url, quick=True)
+        assert all(str(value).startswith("n/a: ImportError: aiobotocore is not importable here")
+                   and metrics_async.PYTHON_ENV in str(value) for value in theirs.values()), theirs
+
+
+def test_round_budget_leaves_out_steps_only_early_rounds_run() -> None:
+    bench_main = importlib.import_module("bench.__main__")
+    args = type("Args", (), {"rss_rounds": 1, "async_rounds": 3})()
+    early = {"rss": 60.0, "async": 12.0}
+    assert bench_main._next_round_estimate(150.0, early, 1, args) == 90.0  # round 2: async, no rss
+    assert bench_main._next_round_estimate(90.0, {"rss": 0.0, "async": 12.0}, 3, args) == 78.0

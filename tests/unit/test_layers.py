@@ -61,18 +61,19 @@ SIGNING_ALLOWED = frozenset({"_core", "signing"}) | ANYWHERE
 KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {}
 
 IO_MODULES = frozenset({"asyncio", "socket", "urllib3", "aiohttp", "httpx", "subprocess",
-                        "threading"})
+                        "threading", "_thread"})
 
 # (module, I/O module) -> reason. Locks that guard process-wide caches or shared mutable state.
 ALLOWED_IO: dict[tuple[str, str], str] = {
-    ("awsession.retries.quota", "threading"): "the retry quota is shared by a client's threads",
-    ("awsession.retries.adaptive", "threading"): "the adaptive rate limiter's token bucket lock",
+    ("awsession.retries.quota", "_thread"): "the retry quota is shared by a client's threads",
+    ("awsession.retries.adaptive", "_thread"): "the adaptive rate limiter's token bucket lock",
     ("awsession.model.loader", "threading"): "the process-wide model data cache",
+    ("awsession.model.lazy_shapes", "threading"): "decode-once lock of a lazily decoded shapes table",
     ("awsession.endpoints.params", "threading"): "cache of per-operation parameter plans",
     ("awsession.endpoints.partitions", "threading"): "cache of the loaded partitions",
     ("awsession.endpoints.rules", "threading"): "cache of compiled rule sets and resolved endpoints",
-    ("awsession.credentials.types", "threading"): "single-flight refresh of RefreshableCredentials",
-    ("awsession.config.files", "threading"): "cache of parsed config files by file version",
+    ("awsession.credentials.types", "_thread"): "single-flight refresh of RefreshableCredentials",
+    ("awsession.config.files", "_thread"): "cache of parsed config files by file version",
     ("awsession.model.validate", "threading"): "cache of per-shape validation plans",
     ("awsession.protocols.parsers.envelope", "threading"): "cache of per-model parse plans",
 }

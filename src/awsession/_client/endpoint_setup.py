@@ -13,13 +13,14 @@ Rules (boto3 1.43):
    legacy ``endpoints.json`` when it knows the service there (so IAM in ``eu-west-1`` reports
    region ``aws-global``); otherwise, and for S3, STS, FIPS and dual-stack clients, from the rule
    set without operation input and the configured region. Calls always use the rule set.
+5. ``client.meta.partition`` is botocore's answer from ``endpoints.json`` for the region (``aws``
+   when no partition claims it); it is found when first asked for, so a client that never asks
+   never loads that file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from ..endpoints.builtins import EndpointBuiltins
 from ..endpoints.legacy import get_partition_for_region, partition_endpoint
@@ -47,17 +48,36 @@ def client_region(service_model: ServiceModel, region: str | None) -> str:
     return found
 
 
-@dataclass(frozen=True, slots=True)
 class EndpointSetup:
-    service_model: ServiceModel
-    ruleset: Any
-    builtins: EndpointBuiltins
-    client_context: dict[str, Any]
-    use_ssl: bool
-    s3_settings: dict[str, Any]
-    meta_endpoint_url: str
-    partition: str
-    meta_region: str
+    """A client's endpoint inputs (immutable once :meth:`create` returns)."""
+
+    __slots__ = ("_partition", "builtins", "client_context", "meta_endpoint_url", "meta_region",
+                 "ruleset", "s3_settings", "service_model", "use_ssl")
+
+    def __init__(self, *, service_model: ServiceModel, ruleset: Any, builtins: EndpointBuiltins,
+                 client_context: dict[str, Any], use_ssl: bool, s3_settings: dict[str, Any],
+                 meta_endpoint_url: str, meta_region: str) -> None:
+        self.service_model = service_model
+        self.ruleset = ruleset
+        self.builtins = builtins
+        self.client_context = client_context
+        self.use_ssl = use_ssl
+        self.s3_settings = s3_settings
+        self.meta_endpoint_url = meta_endpoint_url
+        self.meta_region = meta_region
+        self._partition: str | None = None
+
+    @property
+    def partition(self) -> str:
+        """The region's partition in ``endpoints.json`` (``aws`` when none claims it)."""
+        found = self._partition
+        if found is None:
+            try:
+                found = get_partition_for_region(self.builtins.region or "")
+            except UnknownRegionError:
+                found = "aws"
+            self._partition = found
+        return found
 
     @classmethod
     def create(cls, *, session: Any, service_model: ServiceModel, region: str, config: Any,
@@ -86,29 +106,23 @@ class EndpointSetup:
             account_id=account_id,
             account_id_endpoint_mode=pick("account_id_endpoint_mode"),
         )
-        builtins.values  # noqa: B018 - invalid S3/STS settings fail at client creation
-        ruleset = compile_ruleset(load_endpoint_ruleset(service_model.service_name,
-                                                        service_model.api_version, loader=loader))
+        builtins.validate()  # invalid S3/STS settings fail at client creation
+        ruleset = _compiled_ruleset(service_model, loader)
         client_context = dict(config.client_context_params or {})
         setup = cls(service_model=service_model, ruleset=ruleset, builtins=builtins,
                     client_context=client_context, use_ssl=use_ssl, s3_settings=s3,
-                    meta_endpoint_url="", partition="aws", meta_region=region)
-        try:
-            partition = get_partition_for_region(region)
-        except UnknownRegionError:
-            partition = "aws"
-        object.__setattr__(setup, "partition", partition)
+                    meta_endpoint_url="", meta_region=region)
         legacy = None
         if endpoint_url is None and not (service_model.endpoint_prefix in ("s3", "sts")
                                          or builtins.use_fips or builtins.use_dualstack):
             legacy = _legacy_endpoint(load_endpoints_legacy(loader=loader),
                                       service_model.endpoint_prefix, region)
         if legacy is not None:
-            object.__setattr__(setup, "meta_region", legacy[0])
+            setup.meta_region = legacy[0]
             scheme = "https" if use_ssl and "https" in legacy[2] else "http"
-            object.__setattr__(setup, "meta_endpoint_url", f"{scheme}://{legacy[1]}")
+            setup.meta_endpoint_url = f"{scheme}://{legacy[1]}"
         else:
-            object.__setattr__(setup, "meta_endpoint_url", endpoint_url or setup._meta_url())
+            setup.meta_endpoint_url = endpoint_url or setup._meta_url()
         return setup
 
     def _meta_url(self) -> str:
@@ -128,6 +142,8 @@ class EndpointSetup:
     def _scheme(self, url: str) -> str:
         if self.use_ssl:
             return url
+        from urllib.parse import urlsplit, urlunsplit  # deferred: rarely needed (use_ssl=False)
+
         parts = urlsplit(url)
         return urlunsplit(("http", *parts[1:])) if parts.scheme == "https" else url
 
@@ -147,6 +163,18 @@ class EndpointSetup:
         if not self.use_ssl and endpoint.url.startswith("https:"):
             return Endpoint(self._scheme(endpoint.url), endpoint.headers, endpoint.properties)
         return endpoint
+
+
+def _compiled_ruleset(service_model: ServiceModel, loader: Any) -> Any:
+    """The service's compiled rule set, remembered on the (per-process) model per data loader."""
+    key = ("compiled-endpoint-ruleset", id(loader))
+    found = service_model.derived.get(key)
+    if found is not None and found[0] is loader:
+        return found[1]
+    ruleset = compile_ruleset(load_endpoint_ruleset(service_model.service_name,
+                                                    service_model.api_version, loader=loader))
+    service_model.derived[key] = (loader, ruleset)  # holds the loader, so its id stays unique
+    return ruleset
 
 
 _legacy_cache: dict[tuple[int, str, str], tuple[dict[str, Any], tuple[str, str, list[str]]]] = {}

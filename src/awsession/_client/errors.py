@@ -48,9 +48,7 @@ def exceptions_for(service: ServiceModel) -> ClientExceptions:
     class_name = service.service_id.replace(" ", "") or service.service_name
     code_to_exception: dict[str, type[ClientError]] = {}
     attrs: dict[str, Any] = {}
-    for name, shape in service.shapes.items():
-        if not shape.get("exception"):
-            continue
+    for name, shape in service.exception_shapes:
         cls = type(name, (ClientError,), {"__module__": "awsession.errorfactory"})
         attrs[name] = cls
         code = shape.get("error", {}).get("code", name)

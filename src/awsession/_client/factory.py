@@ -61,7 +61,8 @@ def client_class_for(service_model: ServiceModel) -> type[BaseClient]:
 def _valid_region(region: str) -> bool:
     if not region or len(region) > 63 or region[0] == "-" or region[-1] == "-":
         return False
-    return all(c.isalnum() or c == "-" for c in region)
+    # Every character alphanumeric or "-" (the ends are not "-", so something is left).
+    return region.replace("-", "").isalnum()
 
 
 def create_client(session: Any, service_name: str, region_name: str | None = None,
@@ -142,7 +143,7 @@ def create_client(session: Any, service_name: str, region_name: str | None = Non
     )
     meta = ClientMeta(service_model=service_model, region_name=setup.meta_region,
                       endpoint_url=setup.meta_endpoint_url, config=config,
-                      partition=setup.partition, method_to_api_mapping=dict(cls._PY_TO_OP_NAME))
+                      partition=lambda: setup.partition, method_to_api_mapping=cls._PY_TO_OP_NAME)
     if verify is None:
         verify = resolver.get("ca_bundle") or True
     transport_kwargs = {

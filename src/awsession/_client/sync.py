@@ -23,16 +23,47 @@ __all__ = ["BaseClient", "ClientMeta"]
 
 
 class ClientMeta:
-    """``client.meta``: where the client points and how it is configured."""
+    """``client.meta``: where the client points and how it is configured.
+
+    ``partition`` may be given as a zero-argument callable: it is then called when
+    ``meta.partition`` is first read (finding it may load a data file most clients never need).
+    ``method_to_api_mapping`` is this client's own copy of the mapping given, made when first read
+    (EC2's has hundreds of entries; most programs never look).
+    """
 
     def __init__(self, *, service_model: Any, region_name: str | None, endpoint_url: str,
-                 config: Any, partition: str, method_to_api_mapping: dict[str, str]) -> None:
+                 config: Any, partition: str | Callable[[], str],
+                 method_to_api_mapping: dict[str, str]) -> None:
         self.service_model = service_model
         self.region_name = region_name
         self.endpoint_url = endpoint_url
         self.config = config
-        self.partition = partition
-        self.method_to_api_mapping = method_to_api_mapping
+        self._partition = partition
+        self._mapping_source: dict[str, str] | None = method_to_api_mapping
+        self._mapping: dict[str, str] | None = None
+
+    @property
+    def method_to_api_mapping(self) -> dict[str, str]:
+        mapping = self._mapping
+        if mapping is None:
+            mapping = self._mapping = dict(self._mapping_source or {})
+            self._mapping_source = None
+        return mapping
+
+    @method_to_api_mapping.setter
+    def method_to_api_mapping(self, value: dict[str, str]) -> None:
+        self._mapping, self._mapping_source = value, None
+
+    @property
+    def partition(self) -> str:
+        found = self._partition
+        if not isinstance(found, str):
+            found = self._partition = found()
+        return found
+
+    @partition.setter
+    def partition(self, value: str) -> None:
+        self._partition = value
 
     def __repr__(self) -> str:
         return (f"ClientMeta(service={self.service_model.service_name!r}, "

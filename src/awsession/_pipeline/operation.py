@@ -29,7 +29,7 @@ streaming inputs but never does, so neither do we).
 
 from __future__ import annotations
 
-import uuid
+import os
 import zlib
 from typing import Any
 
@@ -70,7 +70,7 @@ def operation_flow(ctx: ClientContext, operation: OperationModel,
     prepared = prepare_call(ctx, operation, params)
     strategy = ctx.retry
     retries = strategy.start(operation.name)
-    invocation_id = str(uuid.uuid4())
+    invocation_id = _uuid4()
     body = prepared.body
     body_start = _stream_start(body)
     retry_header = "attempt=1"
@@ -97,7 +97,7 @@ def operation_flow(ctx: ClientContext, operation: OperationModel,
             yield Sleep(decision.delay)
             retry_header = _next_retry_header(retry_header, retries, None)
             continue
-        parsed, outcome = parse_http_response(ctx, operation, response, params)
+        parsed, outcome = parse_http_response(ctx, operation, response, params, prepared.plan)
         if outcome.error_code is not None and strategy.new_retries:
             outcome = _with_retry_after(outcome, response)
         decision = retries.decide(outcome)
@@ -136,6 +136,15 @@ def _finish(ctx: ClientContext, operation: OperationModel, parsed: dict[str, Any
         code = (ctx.service_name == "sqs" and error.get("QueryErrorCode")) or error.get("Code", "")
         raise ctx.error_class(code)(parsed, operation.name)
     return parsed
+
+
+def _uuid4() -> str:
+    """A random (version 4) UUID as text, like ``str(uuid.uuid4())`` at half the cost."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+
+
+_VARIANT = "89ab"
 
 
 def _attempt_request(prepared: PreparedCall, invocation_id: str, retry_header: str) -> HttpRequest:

@@ -10,7 +10,6 @@ every attempt of the call.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Any
 
 from .._core.http import SerializedRequest
@@ -19,45 +18,62 @@ from ..model.validate import validate_params
 from ..protocols.serializers.registry import serialize_request
 from .auth import decide_auth
 from .context import ClientContext
-from .customize import customize_params, customize_request
+from .plan import CallPlan, call_plan
 from .urls import join_url
 
 __all__ = ["PreparedCall", "prepare_call"]
 
 
-@dataclass(frozen=True, slots=True)
 class PreparedCall:
-    operation: OperationModel
-    method: str
-    url: str
-    headers: dict[str, str]
-    body: Any
-    stream_response: bool
-    endpoint: Any
-    """The resolved endpoint (``url``, ``headers``, ``properties`` incl. ``authSchemes``)."""
-    params: dict[str, Any]
-    serialized: SerializedRequest
-    auth: Any
-    """The signer decision (``signing.auth.AuthDecision``)."""
-    auth_path: str | None
+    """One call's request description, shared (never changed) by all of its attempts."""
+
+    __slots__ = ("auth", "auth_path", "body", "endpoint", "headers", "method", "operation",
+                 "params", "plan", "serialized", "stream_response", "url")
+
+    def __init__(self, *, operation: OperationModel, method: str, url: str,
+                 headers: dict[str, str], body: Any, stream_response: bool, endpoint: Any,
+                 params: dict[str, Any], serialized: SerializedRequest, auth: Any,
+                 auth_path: str | None, plan: CallPlan | None = None) -> None:
+        self.operation = operation
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.stream_response = stream_response
+        self.endpoint = endpoint
+        """The resolved endpoint (``url``, ``headers``, ``properties`` incl. ``authSchemes``)."""
+        self.params = params
+        self.serialized = serialized
+        self.auth = auth
+        """The signer decision (``signing.auth.AuthDecision``)."""
+        self.auth_path = auth_path
+        self.plan = plan
 
 
 def prepare_call(ctx: ClientContext, operation: OperationModel,
                  params: dict[str, Any]) -> PreparedCall:
-    params = customize_params(ctx, operation, params)
+    plan = call_plan(ctx, operation)
+    for params_hook in plan.params_hooks:
+        params = params_hook(ctx, operation, params)
     if ctx.validate:
         validate_params(ctx.service_model, operation.input_shape_name, params)
     serialized = serialize_request(operation, params)
-    customize_request(ctx, operation, params, serialized)
+    for request_hook in plan.request_hooks:
+        request_hook(ctx, operation, params, serialized)
     endpoint = ctx.resolve_endpoint(operation, params)
     url = join_url(endpoint.url, serialized.url_path, serialized.host_prefix, serialized.query)
-    headers: dict[str, str] = {}
-    for name, values in (endpoint.headers or {}).items():
-        headers[name] = ",".join(values) if isinstance(values, list) else str(values)
-    headers.update(serialized.headers)
+    endpoint_headers = endpoint.headers
+    if endpoint_headers:
+        headers: dict[str, str] = {
+            name: ",".join(values) if isinstance(values, list) else str(values)
+            for name, values in endpoint_headers.items()}
+        headers.update(serialized.headers)
+    else:
+        headers = serialized.headers.copy()
     headers["User-Agent"] = ctx.user_agent
     body = serialized.body
-    if hasattr(body, "read") and not any(k.lower() == "content-length" for k in headers):
+    if (body.__class__ is not bytes and hasattr(body, "read")
+            and not any(k.lower() == "content-length" for k in headers)):
         length = _remaining_length(body)
         if length is not None:
             headers["Content-Length"] = str(length)
@@ -67,12 +83,13 @@ def prepare_call(ctx: ClientContext, operation: OperationModel,
         url=url,
         headers=headers,
         body=body,
-        stream_response=bool(operation.output_shape_name) and _streams_output(operation),
+        stream_response=plan.stream_response,
         endpoint=endpoint,
         params=params,
         serialized=serialized,
         auth=decide_auth(ctx, operation, endpoint),
         auth_path=serialized.auth_path,
+        plan=plan,
     )
 
 
@@ -88,16 +105,3 @@ def _remaining_length(body: Any) -> int | None:
         return os.fstat(body.fileno()).st_size
     except (AttributeError, OSError, ValueError):
         return None
-
-
-def _streams_output(operation: OperationModel) -> bool:
-    shape = operation.output_shape
-    if not shape:
-        return False
-    payload = shape.get("payload")
-    if not payload:
-        return False
-    member = shape["members"][payload]
-    target = operation.service.shapes[member["shape"]]
-    # As botocore: any blob payload is handed over as a stream, whatever its streaming trait says.
-    return target.get("type") == "blob" or bool(target.get("eventstream"))

@@ -18,7 +18,6 @@ Nothing here performs I/O or reads the clock.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -56,10 +55,10 @@ def is_arn(value: Any) -> bool:
 def prepare_presign(ctx: ClientContext, operation: OperationModel, params: dict[str, Any], *,
                     signing_type: SigningType, resolve_endpoint: Callable[[Any, dict[str, Any]], Any],
                     s3_presign_sigv2: bool = False, method: str | None = None) -> PresignTarget:
-    presign_ctx = dataclasses.replace(ctx, resolve_endpoint=resolve_endpoint,
-                                      request_checksum_calculation="when_required",
-                                      response_checksum_validation="when_required",
-                                      auth_cache={})
+    presign_ctx = ctx.replace(resolve_endpoint=resolve_endpoint,
+                              request_checksum_calculation="when_required",
+                              response_checksum_validation="when_required",
+                              auth_cache={})
     prepared = prepare_call(presign_ctx, operation, params)
     headers = _presign_headers(operation, prepared.params, prepared.headers)
     body: Any = prepared.body

@@ -21,26 +21,32 @@ from ..model.shapes import OperationModel
 from ..protocols.parsers.registry import parse
 from ..retries.outcome import Outcome
 from .context import ClientContext
-from .customize import customize_response
+from .plan import CallPlan, call_plan
 
 __all__ = ["parse_http_response"]
 
-_S3_200_ERROR_OPS = frozenset({"CompleteMultipartUpload", "CopyObject", "UploadPartCopy"})
+# Outcomes are frozen values: the common successes are made once.
+_OK = {status: Outcome(status_code=status) for status in (200, 201, 202, 204, 206)}
 
 
 def parse_http_response(ctx: ClientContext, operation: OperationModel, response: HttpResponse,
-                        user_params: dict[str, Any]) -> tuple[dict[str, Any], Outcome]:
-    if (ctx.service_name == "s3" and response.status_code == 200
-            and operation.name in _S3_200_ERROR_OPS and _looks_like_s3_error(response.body)):
+                        user_params: dict[str, Any],
+                        plan: CallPlan | None = None) -> tuple[dict[str, Any], Outcome]:
+    if plan is None:
+        plan = call_plan(ctx, operation)
+    if (plan.may_fail_with_200 and response.status_code == 200
+            and _looks_like_s3_error(response.body)):
         response = replace(response, status_code=500)
     crc32_mismatch = False
     expected_crc = response.headers.get("x-amz-crc32")
     if expected_crc is not None and isinstance(response.body, bytes):
         crc32_mismatch = (zlib.crc32(response.body) & 0xFFFFFFFF) != int(expected_crc)
     parsed = parse(operation, response)
-    if response.status_code < 300 and not crc32_mismatch:
-        customize_response(ctx, operation, user_params, parsed, response)
-        return parsed, Outcome(status_code=response.status_code)
+    status = response.status_code
+    if status < 300 and not crc32_mismatch:
+        for hook in plan.response_hooks:
+            hook(ctx, operation, user_params, parsed, response)
+        return parsed, _OK.get(status) or Outcome(status_code=status)
     error = parsed.get("Error", {})
     code = error.get("Code")
     retryable = _modeled_retryable(operation, code)

@@ -8,8 +8,10 @@ values repeating their key, in insertion order.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
 
 __all__ = ["encode_query", "join_url"]
 
@@ -19,17 +21,25 @@ _SAFE = "-_.~"
 def encode_query(query: dict[str, Any]) -> str:
     parts: list[str] = []
     for key, value in query.items():
-        k = quote(str(key), safe=_SAFE)
+        k = _quote(str(key))
         if isinstance(value, list):
-            parts.extend(f"{k}={quote(str(v), safe=_SAFE)}" for v in value)
+            parts.extend(f"{k}={_quote(str(v))}" for v in value)
         else:
-            parts.append(f"{k}={quote(str(value), safe=_SAFE)}")
+            parts.append(f"{k}={_quote(str(value))}")
     return "&".join(parts)
+
+
+_BARE = re.compile(r"[A-Za-z0-9_.~-]*").fullmatch
+
+
+def _quote(text: str) -> str:
+    """``quote(text, safe="-_.~")``, skipped for text it would leave as it is."""
+    return text if _BARE(text) else quote(text, safe=_SAFE)
 
 
 def join_url(endpoint_url: str, url_path: str, host_prefix: str | None,
              query: dict[str, Any]) -> str:
-    scheme, netloc, base_path, base_query, fragment = urlsplit(endpoint_url)
+    scheme, netloc, base_path, base_query, fragment = _split(endpoint_url)
     path_query = ""
     if "?" in url_path:
         url_path, path_query = url_path.split("?", 1)
@@ -42,5 +52,17 @@ def join_url(endpoint_url: str, url_path: str, host_prefix: str | None,
     if host_prefix:
         netloc = host_prefix + netloc
     encoded = encode_query(query) if query else ""
-    full_query = "&".join(q for q in (base_query, path_query, encoded) if q)
+    if base_query or path_query:
+        full_query = "&".join(q for q in (base_query, path_query, encoded) if q)
+    else:
+        full_query = encoded
+    if scheme and netloc and path[:1] == "/" and not fragment:
+        # What urlunsplit gives for this (the usual) case, without its checks.
+        url = f"{scheme}://{netloc}{path}"
+        return f"{url}?{full_query}" if full_query else url
     return urlunsplit((scheme, netloc, path, full_query, fragment))
+
+
+@lru_cache(maxsize=256)
+def _split(endpoint_url: str) -> SplitResult:
+    return urlsplit(endpoint_url)

@@ -4,7 +4,7 @@ An async client is a sync client's twin: the same :class:`~awsession._pipeline.c
 (except that it signs with the :class:`~awsession.aio.credentials.AsyncCredentialCache` snapshot),
 the same ``meta`` and ``exceptions``, the same operation methods -- which return coroutines here,
 because ``_make_api_call`` is one. Calls run the shared operation flow through the async driver and
-an :class:`~awsession.transport.aio.AiohttpTransport` made inside the running loop on first use.
+an :class:`~awsession.transport.aio_native.AsyncHttpTransport` made inside the running loop on first use.
 
 Presigning does no I/O and is delegated to the sync twin (after making sure the credentials are
 fresh), so both clients presign identically. An async client belongs to the event loop it was

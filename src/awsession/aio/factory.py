@@ -1,4 +1,4 @@
-"""Make async clients: the sync factory's resolution, an aiohttp transport, credentials off the loop.
+"""Make async clients: the sync factory's resolution, the native async transport, credentials off the loop.
 
 ``await create_async_client(sync_session, service_name, **client_kwargs)`` runs, in one worker thread
 (``asyncio.to_thread``), everything that may block: loading the service model (first time), the sync
@@ -9,7 +9,6 @@ first snapshot. The event loop is never blocked by client creation or credential
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from typing import Any
 
 from .._client.factory import create_client
@@ -27,16 +26,16 @@ def _never_sends() -> Any:
 
 
 def _build(session: Any, service_name: str, kwargs: dict[str, Any]) -> AioBaseClient:
-    from ..transport.aio import AiohttpTransport
+    from ..transport.aio_native import AsyncHttpTransport
 
-    sync = create_client(session, service_name, transport_class=AiohttpTransport, **kwargs)
-    transport_factory: Any = sync._transport_factory  # makes an AiohttpTransport
+    sync = create_client(session, service_name, transport_class=AsyncHttpTransport, **kwargs)
+    transport_factory: Any = sync._transport_factory  # makes an AsyncHttpTransport
     cache: AsyncCredentialCache | None = None
     ctx = sync._ctx
     explicit = any(kwargs.get(name) for name in _EXPLICIT_KEYS)
     if sync.meta.config.signature_version is not UNSIGNED and not explicit:
         cache = AsyncCredentialCache(session.get_credentials(), session._env.clock)
-        ctx = replace(ctx, get_credentials=cache.snapshot)
+        ctx = ctx.replace(get_credentials=cache.snapshot)
     twin = type(sync)(ctx, sync.meta, sync.exceptions, _never_sends, None)
     cls = aio_client_class(type(sync))
     return cls(twin, cache, transport_factory)

@@ -10,8 +10,7 @@ Validators only check: they never change the value returned.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from awsession.exceptions import (
     InvalidChecksumConfigError,
@@ -72,12 +71,40 @@ def _identity(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True, slots=True)
 class Kind:
-    """A setting's type: its name (for docs) and the converter applied to a found value."""
+    """A setting's type: its name (for docs) and the converter applied to a found value.
+
+    Immutable; a plain class rather than a dataclass (this module is on the first client's path).
+    """
+
+    __slots__ = ("convert", "name")
 
     name: str
     convert: Callable[[Any], Any]
+
+    def __init__(self, name: str, convert: Callable[[Any], Any]) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "convert", convert)
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r}: Kind is immutable")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"cannot delete field {name!r}: Kind is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Kind:
+            return NotImplemented
+        return (self.name, self.convert) == (other.name, other.convert)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.convert))
+
+    def __repr__(self) -> str:
+        return f"Kind(name={self.name!r}, convert={self.convert!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Kind, (self.name, self.convert))
 
 
 STR = Kind("str", _identity)

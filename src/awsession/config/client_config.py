@@ -14,7 +14,6 @@ survives copy, deepcopy and pickling. :func:`is_unsigned` also recognises botoco
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -99,7 +98,7 @@ NON_LEGACY_OPTION_DEFAULTS: Final[Mapping[str, Any]] = {"connect_timeout": None}
 _RETRY_OPTIONS = ("max_attempts", "mode", "total_max_attempts")
 _RETRY_MODES = ("legacy", "standard", "adaptive")
 _ADDRESSING_STYLES = ("virtual", "auto", "path", None)
-_URL_PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
+_URL_PASSWORD = r"(://[^:/@]*:)[^@/]*@"  # noqa: S105 - a pattern; ``re`` is imported by repr()
 _UNSET = "UNSET"
 
 
@@ -154,7 +153,9 @@ def _validate_retries(retries: Any) -> None:
 
 def _mask(value: Any) -> Any:
     if isinstance(value, str):
-        return _URL_PASSWORD.sub(r"\1***@", value)
+        import re
+
+        return re.sub(_URL_PASSWORD, r"\1***@", value)
     if isinstance(value, Mapping):
         return {k: _mask(v) for k, v in value.items()}
     return value

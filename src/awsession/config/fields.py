@@ -22,9 +22,8 @@ Deliberate difference from botocore: ``region`` reads ``AWS_REGION`` before ``AW
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NoReturn
 
 from awsession.config import checks
 from awsession.config.checks import BOOL, DICT, INT, SECONDS, STR, Kind, Validator
@@ -32,19 +31,67 @@ from awsession.config.checks import BOOL, DICT, INT, SECONDS, STR, Kind, Validat
 __all__ = ["FIELDS", "Field"]
 
 
-@dataclass(frozen=True, slots=True)
+_FIELD_NAMES = ("name", "env_vars", "profile_keys", "kind", "default", "validator", "choices",
+                "defaults_mode", "doc")
+
+
 class Field:
-    """One configuration variable and every place it may come from."""
+    """One configuration variable and every place it may come from (immutable).
+
+    A plain ``__slots__`` class, not a dataclass: the table is built on the first client's path.
+    """
+
+    __slots__ = _FIELD_NAMES
 
     name: str
-    env_vars: tuple[str, ...] = ()
-    profile_keys: tuple[str, ...] = ()
-    kind: Kind = STR
-    default: Any = None
-    validator: Validator | None = None
-    choices: tuple[str, ...] = ()
-    defaults_mode: str | None = None
-    doc: str = ""
+    env_vars: tuple[str, ...]
+    profile_keys: tuple[str, ...]
+    kind: Kind
+    default: Any
+    validator: Validator | None
+    choices: tuple[str, ...]
+    defaults_mode: str | None
+    doc: str
+
+    def __init__(self, name: str, env_vars: tuple[str, ...] = (),
+                 profile_keys: tuple[str, ...] = (), kind: Kind = STR, default: Any = None,
+                 validator: Validator | None = None, choices: tuple[str, ...] = (),
+                 defaults_mode: str | None = None, doc: str = "") -> None:
+        setter = object.__setattr__
+        setter(self, "name", name)
+        setter(self, "env_vars", env_vars)
+        setter(self, "profile_keys", profile_keys)
+        setter(self, "kind", kind)
+        setter(self, "default", default)
+        setter(self, "validator", validator)
+        setter(self, "choices", choices)
+        setter(self, "defaults_mode", defaults_mode)
+        setter(self, "doc", doc)
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r}: Field is immutable")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"cannot delete field {name!r}: Field is immutable")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _FIELD_NAMES)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Field:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(_FIELD_NAMES, self._values(),
+                                                                      strict=True))
+        return f"Field({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Field, self._values())
 
     @property
     def section(self) -> str | None:

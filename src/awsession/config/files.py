@@ -21,25 +21,26 @@ Rules:
 
 from __future__ import annotations
 
-import re
-import shlex
-import threading
-from dataclasses import dataclass
-from typing import Any
+from _thread import allocate_lock
+from typing import TYPE_CHECKING, Any
 
 from awsession._core.env import Environment, FileSystem
-from awsession.config.inifile import IniSections, parse_ini
+
+if TYPE_CHECKING:
+    import re
+
+    from awsession.config.inifile import IniSections
 
 __all__ = ["ConfigFiles", "clear_parse_cache", "expand_path"]
 
 DEFAULT_CONFIG_FILE = "~/.aws/config"
 DEFAULT_CREDENTIALS_FILE = "~/.aws/credentials"
 
-_ENV_VAR = re.compile(r"\$(\w+|\{[^}]*\})", re.ASCII)
+_ENV_VAR_PATTERN = r"\$(\w+|\{[^}]*\})"  # compiled on first use: most paths have no "$"
 _CACHE_LIMIT = 64
 _CacheKey = tuple[str, str, tuple[int, int] | None, str, tuple[int, int] | None]
 _cache: dict[_CacheKey, _Loaded] = {}
-_cache_lock = threading.Lock()
+_cache_lock = allocate_lock()
 
 
 def expand_path(path: str, env: Environment) -> str:
@@ -52,7 +53,9 @@ def expand_path(path: str, env: Environment) -> str:
         return env.env.get(name, match.group(0))
 
     if "$" in path:
-        path = _ENV_VAR.sub(variable, path)
+        import re
+
+        path = re.sub(_ENV_VAR_PATTERN, variable, path, flags=re.ASCII)
     if path == "~" or path.startswith("~/"):
         home = env.env["HOME"] if "HOME" in env.env else env.fs.home()
         path = (home.rstrip("/") + path[1:]) or "/"
@@ -68,7 +71,11 @@ def clear_parse_cache() -> None:
 def _read_sections(fs: FileSystem, path: str) -> IniSections | None:
     """The parsed sections of ``path``, or ``None`` if it does not exist."""
     data = fs.read_bytes(path) if path else None
-    return None if data is None else parse_ini(data, path)
+    if data is None:
+        return None
+    from awsession.config.inifile import parse_ini  # only when a file exists
+
+    return parse_ini(data, path)
 
 
 def _cached_load(fs: FileSystem, config_path: str, credentials_path: str) -> _Loaded:
@@ -89,6 +96,8 @@ def _cached_load(fs: FileSystem, config_path: str, credentials_path: str) -> _Lo
 
 def _section_name(header: str) -> str | None:
     """``profile "my name"`` -> ``my name``; ``None`` unless exactly two shell words."""
+    import shlex  # only when a config file has profile sections
+
     try:
         parts = shlex.split(header)
     except ValueError:
@@ -96,15 +105,24 @@ def _section_name(header: str) -> str | None:
     return parts[1] if len(parts) == 2 else None
 
 
-@dataclass(frozen=True, slots=True)
 class _Loaded:
-    config_profiles: dict[str, dict[str, Any]]
-    config_headers: dict[str, str]
-    sso_sessions: dict[str, dict[str, Any]]
-    services: dict[str, dict[str, Any]]
-    other_sections: dict[str, dict[str, Any]]
-    credentials_profiles: dict[str, dict[str, Any]]
-    profiles: dict[str, dict[str, Any]]
+    """Both files, parsed and mapped to profiles (shared: read-only by convention)."""
+
+    __slots__ = ("config_headers", "config_profiles", "credentials_profiles", "other_sections",
+                 "profiles", "services", "sso_sessions")
+
+    def __init__(self, config_profiles: dict[str, dict[str, Any]],
+                 config_headers: dict[str, str], sso_sessions: dict[str, dict[str, Any]],
+                 services: dict[str, dict[str, Any]], other_sections: dict[str, dict[str, Any]],
+                 credentials_profiles: dict[str, dict[str, Any]],
+                 profiles: dict[str, dict[str, Any]]) -> None:
+        self.config_profiles = config_profiles
+        self.config_headers = config_headers
+        self.sso_sessions = sso_sessions
+        self.services = services
+        self.other_sections = other_sections
+        self.credentials_profiles = credentials_profiles
+        self.profiles = profiles
 
 
 _GROUPS = ("profile", "sso-session", "services")

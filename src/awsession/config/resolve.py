@@ -23,12 +23,10 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NoReturn
 
 from awsession._core.env import Environment
-from awsession.config.defaults_mode import mode_values, resolve_auto_mode
 from awsession.config.fields import FIELDS, SECTIONS, Field
 from awsession.config.files import ConfigFiles
 from awsession.exceptions import (
@@ -43,17 +41,42 @@ _EMPTY: Mapping[str, Any] = MappingProxyType({})
 _PROFILE_ENV = ("AWS_DEFAULT_PROFILE", "AWS_PROFILE")
 
 
-@dataclass(frozen=True, slots=True)
 class Resolved:
-    """A setting's value and where it came from.
+    """A setting's value and where it came from (immutable, compared by value).
 
     ``source`` is one of ``"explicit"``, ``"env:NAME"``,
     ``"config-file:/path [profile dev]"``, ``"credentials-file:/path [dev]"``,
     ``"defaults-mode:MODE"`` or ``"default"``.
     """
 
+    __slots__ = ("source", "value")
+
     value: Any
     source: str
+
+    def __init__(self, value: Any, source: str) -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "source", source)
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r}: Resolved is immutable")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"cannot delete field {name!r}: Resolved is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Resolved:
+            return NotImplemented
+        return (self.value, self.source) == (other.value, other.source)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.source))
+
+    def __repr__(self) -> str:
+        return f"Resolved(value={self.value!r}, source={self.source!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Resolved, (self.value, self.source))
 
 
 def resolve_profile_name(env: Mapping[str, str], explicit: str | None) -> Resolved:
@@ -219,6 +242,8 @@ class ConfigResolver:
         if field.defaults_mode is not None:
             mode = self.defaults_mode().value
             if mode != "legacy":
+                from awsession.config.defaults_mode import mode_values  # only for a mode
+
                 return Resolved(mode_values(mode).get(field.name), f"defaults-mode:{mode}")
         if field.name == "retry_mode" and self._env.env.get(
                 "AWS_NEW_RETRIES_2026", "").lower() == "true":
@@ -233,6 +258,8 @@ class ConfigResolver:
         found = self.resolve("defaults_mode")
         mode = str(found.value).lower()
         if mode == "auto":
+            from awsession.config.defaults_mode import resolve_auto_mode
+
             mode = resolve_auto_mode(self.resolve("region").value, self._env.env,
                                      self._imds_region)
         return Resolved(mode, found.source)

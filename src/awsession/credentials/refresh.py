@@ -15,7 +15,7 @@ The decision does no I/O and reads no clock; the caller passes ``now``.
 
 from __future__ import annotations
 
-from enum import Enum
+from typing import Any, ClassVar
 
 __all__ = [
     "ADVISORY_REFRESH_SECONDS",
@@ -31,13 +31,36 @@ MANDATORY_REFRESH_SECONDS = 10 * 60
 """Seconds before expiry after which the credentials must be refreshed before use."""
 
 
-class RefreshDecision(Enum):
-    FRESH = "fresh"
+class RefreshDecision:
+    """The three outcomes, compared by identity (``decision is RefreshDecision.FRESH``).
+
+    A plain class of constants rather than an ``Enum``: creating an Enum class costs more at import
+    than this whole module, and it sits on the path of the first client.
+    """
+
+    __slots__ = ("name", "value")
+
+    FRESH: ClassVar[RefreshDecision]
     """Use the current credentials as they are."""
-    ADVISORY = "advisory"
+    ADVISORY: ClassVar[RefreshDecision]
     """Try to refresh if nobody else is; keep using the current credentials on failure."""
-    MANDATORY = "mandatory"
+    MANDATORY: ClassVar[RefreshDecision]
     """Refresh before use; wait for a refresh already under way; fail if refreshing fails."""
+
+    def __init__(self, name: str, value: str) -> None:
+        self.name = name
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"<RefreshDecision.{self.name}: {self.value!r}>"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (getattr, (RefreshDecision, self.name))
+
+
+RefreshDecision.FRESH = RefreshDecision("FRESH", "fresh")
+RefreshDecision.ADVISORY = RefreshDecision("ADVISORY", "advisory")
+RefreshDecision.MANDATORY = RefreshDecision("MANDATORY", "mandatory")
 
 
 def refresh_decision(

@@ -17,12 +17,9 @@ Rules:
 
 from __future__ import annotations
 
-import logging
-import threading
+from _thread import allocate_lock
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .._core.env import Clock, SystemClock
 from .refresh import (
@@ -41,7 +38,20 @@ __all__ = [
     "RefreshableCredentials",
 ]
 
-logger = logging.getLogger("awsession.credentials")
+if TYPE_CHECKING:
+    from _thread import LockType
+    from datetime import datetime
+
+try:  # the C accessor named tuples use for their fields
+    from _collections import _tuplegetter as _field_getter  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - other interpreters
+    from operator import itemgetter
+
+    def _field_getter(index: int, doc: str) -> Any:
+        return property(itemgetter(index), doc=doc)
+
+# ``logging`` is imported only when something is logged (it is not on the first client's path).
+LOGGER_NAME = "awsession.credentials"
 
 _HIDDEN = "'***'"
 
@@ -53,18 +63,58 @@ class CredentialsNotLoaded(Exception):
     """
 
 
-class ReadOnlyCredentials(NamedTuple):
-    """An immutable snapshot of credentials, as botocore's ``get_frozen_credentials()`` returns."""
+class ReadOnlyCredentials(tuple[str, str, "str | None", "str | None"]):
+    """An immutable snapshot of credentials, as botocore's ``get_frozen_credentials()`` returns.
 
-    access_key: str
-    secret_key: str
-    token: str | None
-    account_id: str | None
+    A named tuple ``(access_key, secret_key, token, account_id)`` written out by hand: building a
+    ``typing.NamedTuple`` class costs more at import than the rest of this module, and this module
+    is on the path of the first client. It behaves as the named tuple did (equality with tuples,
+    unpacking, ``_fields``, ``_replace``, ``_asdict``, pickling), except that ``repr`` hides the
+    secret key and the token.
+    """
+
+    __slots__ = ()
+
+    _fields = ("access_key", "secret_key", "token", "account_id")
+    __match_args__ = ("access_key", "secret_key", "token", "account_id")
+
+    def __new__(cls, access_key: str, secret_key: str, token: str | None,
+                account_id: str | None) -> ReadOnlyCredentials:
+        return tuple.__new__(cls, (access_key, secret_key, token, account_id))
+
+    if TYPE_CHECKING:
+        @property
+        def access_key(self) -> str: ...
+        @property
+        def secret_key(self) -> str: ...
+        @property
+        def token(self) -> str | None: ...
+        @property
+        def account_id(self) -> str | None: ...
+    else:
+        access_key = _field_getter(0, "The access key id.")
+        secret_key = _field_getter(1, "The secret access key.")
+        token = _field_getter(2, "The session token, or None.")
+        account_id = _field_getter(3, "The account id, or None.")
 
     def __repr__(self) -> str:
         token = None if self.token is None else "***"
         return (f"ReadOnlyCredentials(access_key={self.access_key!r}, secret_key={_HIDDEN}, "
                 f"token={token!r}, account_id={self.account_id!r})")
+
+    def __getnewargs__(self) -> tuple[str, str, str | None, str | None]:
+        return (self[0], self[1], self[2], self[3])
+
+    def _replace(self, **changes: Any) -> ReadOnlyCredentials:
+        values: dict[str, Any] = dict(zip(self._fields, self, strict=True))
+        unknown = set(changes).difference(values)
+        if unknown:
+            raise ValueError(f"Got unexpected field names: {sorted(unknown)!r}")
+        values.update(changes)
+        return ReadOnlyCredentials(**values)
+
+    def _asdict(self) -> dict[str, Any]:
+        return dict(zip(self._fields, self, strict=True))
 
 
 _State = tuple[ReadOnlyCredentials, "float | None"]
@@ -128,15 +178,52 @@ class Credentials:
                               frozen.account_id))
 
 
-@dataclass(frozen=True, slots=True)
+_RESULT_FIELDS = ("access_key", "secret_key", "token", "expiry_time", "account_id")
+
+
 class RefreshResult:
-    """What a refresh function returns: new values and their expiry (epoch seconds)."""
+    """What a refresh function returns: new values and their expiry (epoch seconds). Immutable."""
+
+    __slots__ = _RESULT_FIELDS
 
     access_key: str
-    secret_key: str = field(repr=False)
-    token: str | None = field(repr=False)
+    secret_key: str
+    token: str | None
     expiry_time: float
-    account_id: str | None = None
+    account_id: str | None
+
+    def __init__(self, access_key: str, secret_key: str, token: str | None, expiry_time: float,
+                 account_id: str | None = None) -> None:
+        setter = object.__setattr__
+        setter(self, "access_key", access_key)
+        setter(self, "secret_key", secret_key)
+        setter(self, "token", token)
+        setter(self, "expiry_time", expiry_time)
+        setter(self, "account_id", account_id)
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r}: RefreshResult is immutable")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"cannot delete field {name!r}: RefreshResult is immutable")
+
+    def _values(self) -> tuple[Any, ...]:
+        return (self.access_key, self.secret_key, self.token, self.expiry_time, self.account_id)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RefreshResult:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:  # never the secret key or the token
+        return (f"RefreshResult(access_key={self.access_key!r}, "
+                f"expiry_time={self.expiry_time!r}, account_id={self.account_id!r})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RefreshResult, self._values())
 
 
 class RefreshableCredentials(Credentials):
@@ -148,7 +235,7 @@ class RefreshableCredentials(Credentials):
     _clock: Clock
     _advisory: float
     _mandatory: float
-    _lock: threading.Lock
+    _lock: LockType
 
     def __init__(self, access_key: str, secret_key: str, token: str | None,
                  expiry_time: float | datetime, refresh_using: Callable[[], RefreshResult],
@@ -156,7 +243,9 @@ class RefreshableCredentials(Credentials):
                  advisory_timeout: float | None = None, mandatory_timeout: float | None = None,
                  account_id: str | None = None) -> None:
         super().__init__(access_key, secret_key, token, method, account_id)
-        expiry = expiry_time.timestamp() if isinstance(expiry_time, datetime) else expiry_time
+        # A datetime is recognised by its .timestamp() (importing datetime here costs ~1 ms).
+        timestamp = getattr(expiry_time, "timestamp", None)
+        expiry: Any = timestamp() if timestamp is not None else expiry_time
         frozen = self._state[0]
         setter = object.__setattr__
         setter(self, "_state", (frozen, float(expiry)))
@@ -166,7 +255,7 @@ class RefreshableCredentials(Credentials):
                else advisory_timeout)
         setter(self, "_mandatory", MANDATORY_REFRESH_SECONDS if mandatory_timeout is None
                else mandatory_timeout)
-        setter(self, "_lock", threading.Lock())
+        setter(self, "_lock", allocate_lock())
 
     @property
     def expiry_time(self) -> float:
@@ -210,9 +299,12 @@ class RefreshableCredentials(Credentials):
         try:
             result = self._refresh_using()
         except Exception:
+            import logging
+
             period = "mandatory" if mandatory else "advisory"
-            logger.warning("Refreshing temporary credentials (%s) failed during the %s refresh "
-                           "period.", self._method, period, exc_info=True)
+            logging.getLogger(LOGGER_NAME).warning(
+                "Refreshing temporary credentials (%s) failed during the %s refresh period.",
+                self._method, period, exc_info=True)
             if mandatory:
                 raise
             return

@@ -18,18 +18,17 @@ them per call):
    botocore's endpoint tests do by replacing the builtins dict).
 
 The computed values are made once per :class:`EndpointBuiltins` value; invalid S3/STS settings
-raise when they are first computed (touch :attr:`EndpointBuiltins.values` at client creation to fail
-early, as botocore does).
+raise when they are first computed, or by :meth:`EndpointBuiltins.validate` (which a client calls
+at creation to fail early, as botocore does, leaving the values to its first call).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
 
+from awsession.endpoints._frozen import Frozen
 from awsession.endpoints.functions import HOST_LABEL_RE
 from awsession.exceptions import (
     InvalidS3UsEast1RegionalEndpointConfigError,
@@ -67,8 +66,10 @@ CREDENTIAL_SCOPE = "AWS::Auth::CredentialScope"
 
 def is_s3_accelerate_url(url: str | None) -> bool:
     """Whether ``url`` is an S3 Accelerate endpoint (``s3-accelerate[.dualstack].amazonaws.com``)."""
-    if url is None:
-        return False
+    if url is None or "s3-accelerate" not in url:
+        return False  # the host's first label must be exactly that
+    from urllib.parse import urlsplit  # deferred: keeps a fresh process's first client light
+
     parts = urlsplit(url)
     if not parts.netloc.endswith("amazonaws.com") or parts.scheme not in ("https", "http"):
         return False
@@ -85,8 +86,14 @@ def _checked_regional_config(value: Any, error: type[Exception], field: str) -> 
     return value
 
 
-@dataclass(frozen=True)
-class EndpointBuiltins:
+_BUILTINS_FIELDS = (
+    "region", "endpoint_prefix", "use_fips", "use_dualstack", "endpoint_url", "s3",
+    "sts_regional_endpoints", "account_id", "account_id_endpoint_mode", "credential_scope",
+    "s3_disable_express_session_auth", "exact",
+)  # fmt: skip
+
+
+class EndpointBuiltins(Frozen):
     """The client settings built-in parameters come from (filled by the client layer).
 
     ``s3`` is the merged ``s3`` settings dict (``addressing_style``, ``use_accelerate_endpoint``,
@@ -95,6 +102,7 @@ class EndpointBuiltins:
     a rule set needs it. ``endpoint_prefix`` is the service's ``endpointPrefix``.
     ``s3_disable_express_session_auth`` defaults to ``False`` as botocore's resolved setting does
     (for S3 it also feeds the ``DisableS3ExpressSessionAuth`` client-context parameter).
+    An immutable value (``==``, ``hash`` and ``repr`` over the fields, in this order).
     """
 
     KNOWN: ClassVar[frozenset[str]] = frozenset({
@@ -103,19 +111,60 @@ class EndpointBuiltins:
         S3_CONTROL_USE_ARN_REGION, S3_DISABLE_MRAP, SDK_ENDPOINT, ACCOUNT_ID,
         ACCOUNT_ID_ENDPOINT_MODE, CREDENTIAL_SCOPE,
     })  # fmt: skip
+    _fields = _BUILTINS_FIELDS
 
-    region: str | None = None
-    endpoint_prefix: str = ""
-    use_fips: bool | None = None
-    use_dualstack: bool | None = None
-    endpoint_url: str | None = None
-    s3: Mapping[str, Any] | None = None
-    sts_regional_endpoints: str | None = None
-    account_id: str | Callable[[], str | None] | None = None
-    account_id_endpoint_mode: str | None = None
-    credential_scope: str | None = None
-    s3_disable_express_session_auth: bool | None = False
-    exact: Mapping[str, Any] | None = None
+    region: str | None
+    endpoint_prefix: str
+    use_fips: bool | None
+    use_dualstack: bool | None
+    endpoint_url: str | None
+    s3: Mapping[str, Any] | None
+    sts_regional_endpoints: str | None
+    account_id: str | Callable[[], str | None] | None
+    account_id_endpoint_mode: str | None
+    credential_scope: str | None
+    s3_disable_express_session_auth: bool | None
+    exact: Mapping[str, Any] | None
+
+    def __init__(
+        self,
+        region: str | None = None,
+        endpoint_prefix: str = "",
+        use_fips: bool | None = None,
+        use_dualstack: bool | None = None,
+        endpoint_url: str | None = None,
+        s3: Mapping[str, Any] | None = None,
+        sts_regional_endpoints: str | None = None,
+        account_id: str | Callable[[], str | None] | None = None,
+        account_id_endpoint_mode: str | None = None,
+        credential_scope: str | None = None,
+        s3_disable_express_session_auth: bool | None = False,
+        exact: Mapping[str, Any] | None = None,
+    ) -> None:
+        # The instance dict also holds the cached properties below (written by cached_property).
+        self.__dict__.update(
+            region=region, endpoint_prefix=endpoint_prefix, use_fips=use_fips,
+            use_dualstack=use_dualstack, endpoint_url=endpoint_url, s3=s3,
+            sts_regional_endpoints=sts_regional_endpoints, account_id=account_id,
+            account_id_endpoint_mode=account_id_endpoint_mode, credential_scope=credential_scope,
+            s3_disable_express_session_auth=s3_disable_express_session_auth, exact=exact,
+        )  # fmt: skip
+
+    def validate(self) -> None:
+        """Raise what computing :attr:`values` would raise for invalid S3/STS settings, without
+        computing them (a client checks at creation and computes on its first call)."""
+        if self.exact is not None:
+            return
+        _checked_regional_config(
+            (self.s3 or {}).get("us_east_1_regional_endpoint", "legacy"),
+            InvalidS3UsEast1RegionalEndpointConfigError,
+            "s3_us_east_1_regional_endpoint_config",
+        )
+        _checked_regional_config(
+            self.sts_regional_endpoints or "regional",
+            InvalidSTSRegionalEndpointsConfigError,
+            "sts_regional_endpoints_config",
+        )
 
     @cached_property
     def values(self) -> Mapping[str, Any]:

@@ -14,16 +14,22 @@ Theory of operation:
   then ``{{``/``}}`` are escapes and every ``{field}`` is looked up in the scope.
 * Endpoint ``properties`` only substitute templates (``ref``/``fn`` objects there stay data), as
   botocore does; header values and the url are full expressions.
+* A ``tree`` rule compiles its children when a resolution first reaches them (its conditions all
+  held), so a client that never takes a branch never pays for compiling it: S3's rule set is large
+  and most calls walk a few of its branches. Compiling is deterministic, so two threads racing to
+  compile the same branch build equal closures and either may be kept. A malformed rule inside a
+  branch (unknown rule type or function) therefore raises ``EndpointResolutionError`` when a
+  resolution first reaches it rather than when the rule set is compiled; top-level rules still fail
+  at compile time.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from string import Formatter
 from typing import Any
 
+from awsession.endpoints._frozen import Frozen
 from awsession.endpoints.functions import (
     FUNCTIONS,
     PARTITION_AWARE,
@@ -42,18 +48,26 @@ Rule = Callable[[dict[str, Any], Partitions], "Resolved | None"]
 CompiledRules = tuple[Rule, ...]
 
 
-@dataclass(frozen=True)
-class Context:
-    """What is known at compile time about the scope a rule list runs in."""
+class Context(Frozen):
+    """What is known at compile time about the scope a rule list runs in.
 
-    outer: frozenset[str] = frozenset()
-    """Names that may already be bound (parameters, enclosing rules' assignments)."""
-    always_bool: frozenset[str] = frozenset()
-    """Boolean parameters with a default: always a ``bool`` in scope, never rebound."""
+    ``outer``: names that may already be bound (parameters, enclosing rules' assignments).
+    ``always_bool``: boolean parameters with a default: always a ``bool`` in scope, never rebound.
+    """
+
+    __slots__ = ("always_bool", "outer")
+    _fields = ("outer", "always_bool")
+    outer: frozenset[str]
+    always_bool: frozenset[str]
+
+    def __init__(
+        self, outer: frozenset[str] = frozenset(), always_bool: frozenset[str] = frozenset()
+    ) -> None:
+        object.__setattr__(self, "outer", outer)
+        object.__setattr__(self, "always_bool", always_bool)
 
 
 TEMPLATE_RE = re.compile(r"\{[a-zA-Z#]+\}")
-_FORMATTER = Formatter()
 
 
 def _constant(value: Any) -> Evaluator:
@@ -65,8 +79,10 @@ def _ref(name: str) -> Evaluator:
 
 
 def _template(text: str) -> Evaluator:
+    from string import Formatter  # deferred: only rule sets with templates need it
+
     pieces: list[tuple[str, tuple[str, ...] | None]] = []
-    for literal, field, _spec, _conversion in _FORMATTER.parse(text):
+    for literal, field, _spec, _conversion in Formatter().parse(text):
         pieces.append((literal, tuple(field.split("#")) if field is not None else None))
     frozen = tuple(pieces)
 
@@ -210,9 +226,14 @@ def _error_body(error: Any) -> Rule:
 
 
 def _tree_body(rules: Sequence[dict[str, Any]], context: Context) -> Rule:
-    children = compile_rules(rules, context)
+    compiled: list[CompiledRules] = []  # filled on first use (see the module notes)
 
     def first_match(scope: dict[str, Any], partitions: Partitions) -> Resolved | None:
+        if compiled:
+            children = compiled[0]
+        else:
+            children = compile_rules(rules, context)
+            compiled.append(children)
         for child in children:
             result = child(scope, partitions)
             if result is not None:

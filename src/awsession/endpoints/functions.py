@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
-from urllib.parse import quote, urlparse
 
 from awsession.endpoints.partitions import Partitions
 from awsession.exceptions import EndpointResolutionError
@@ -60,7 +59,7 @@ _IPV6_FORMS = (
     f"(?:(?:{_H16}:){{0,6}}{_H16})?::",
 )
 _ZONE_ID = r"(?:%25|%)(?:[A-Za-z0-9._!\-~]|%[a-fA-F0-9]{2})+"
-IPV6_RE = re.compile(r"^\[(?:" + "|".join(_IPV6_FORMS) + r")(?:" + _ZONE_ID + r")?\]$")
+_IPV6_PATTERN = r"^\[(?:" + "|".join(_IPV6_FORMS) + r")(?:" + _ZONE_ID + r")?\]$"
 _URL_STRIPPED_CHARS = frozenset("\t\r\n")
 _ATTR_INDEX_RE = re.compile(r"(\w*)\[(\d+)\]")
 
@@ -87,6 +86,12 @@ def boolean_equals(value1: Any, value2: Any) -> bool:
             msg=f"Both arguments must be bools, not {type(value1)} and {type(value2)}."
         )
     return value1 is value2
+
+
+@lru_cache(maxsize=1)
+def _ipv6_re() -> re.Pattern[str]:
+    """The bracketed IPv6 literal pattern, compiled on first use (a costly compile)."""
+    return re.compile(_IPV6_PATTERN)
 
 
 @lru_cache(maxsize=1024)
@@ -139,6 +144,8 @@ def uri_encode(value: Any) -> str | None:
         return None
     if not isinstance(value, (str, bytes)):
         value = str(value)
+    from urllib.parse import quote  # deferred: keeps a fresh process's first client light
+
     return quote(value, safe="-._~")
 
 
@@ -166,13 +173,15 @@ def _is_ip_url(value: str, hostname: str | None) -> bool:
         return True
     if _URL_STRIPPED_CHARS.intersection(value):
         return False
-    return IPV6_RE.match(f"[{hostname}]") is not None
+    return _ipv6_re().match(f"[{hostname}]") is not None
 
 
 def parse_url(value: Any) -> dict[str, Any] | None:
     """``parseURL``: http(s) URLs without a query, split into scheme/authority/path parts."""
     if value is None:
         return None
+    from urllib.parse import quote, urlparse  # deferred: keeps a fresh process's first client light
+
     try:
         parts = urlparse(value)
         _ = parts.port  # a non-numeric port is invalid

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from awsession.endpoints._frozen import Frozen
 from awsession.endpoints.builtins import (
     S3_CONTROL_PREFIX,
     S3_PREFIX,
@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 __all__ = ["EndpointBuiltins", "ParamPlan", "build_endpoint_params", "operation_plan"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Source:
+class _Source(Frozen):
+    __slots__ = ("builtin", "client_key", "expression", "member", "name", "static")
+    _fields = ("name", "static", "member", "expression", "client_key", "builtin")
     name: str
     static: Any
     member: str | None
@@ -48,9 +49,25 @@ class _Source:
     client_key: str | None
     builtin: str | None
 
+    def __init__(
+        self,
+        name: str,
+        static: Any,
+        member: str | None,
+        expression: Any,
+        client_key: str | None,
+        builtin: str | None,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "name", name)
+        setattr_(self, "static", static)
+        setattr_(self, "member", member)
+        setattr_(self, "expression", expression)
+        setattr_(self, "client_key", client_key)
+        setattr_(self, "builtin", builtin)
 
-@dataclass(frozen=True)
-class ParamPlan:
+
+class ParamPlan(Frozen):
     """Where each rule-set parameter of one operation comes from.
 
     ``call_sources`` are the parameters the call itself may set (static value, input member,
@@ -58,7 +75,11 @@ class ParamPlan:
     part depends only on the client's settings, so it is computed once per settings value.
     """
 
+    _fields = ("sources",)
     sources: tuple[_Source, ...]
+
+    def __init__(self, sources: tuple[_Source, ...]) -> None:
+        self.__dict__["sources"] = sources  # the dict also holds the cached properties
 
     @cached_property
     def call_sources(self) -> tuple[tuple[str, Any, str | None, Any], ...]:
@@ -94,7 +115,7 @@ def _build_plan(compiled: CompiledRuleSet, service: ServiceModel, operation: Ope
     static = operation.raw.get("staticContextParams", {})
     members = _context_members(service, operation)
     op_context = operation.raw.get("operationContextParams", {})
-    client_params = service.raw.get("clientContextParams", {})
+    client_params = service.client_context_params
     sources: list[_Source] = []
     for spec in compiled.params:
         expression = None

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Any
 
+from awsession.endpoints._frozen import Frozen
 from awsession.endpoints.compiler import CompiledRules, Context, compile_rules
 from awsession.endpoints.partitions import Partitions, default_partitions, partitions_from
 from awsession.exceptions import EndpointResolutionError
@@ -35,29 +35,50 @@ CACHE_SIZE = 512
 _PARAM_TYPES: dict[str, type] = {"string": str, "boolean": bool, "stringarray": tuple}
 
 
-@dataclass(frozen=True, slots=True)
-class Endpoint:
+class Endpoint(Frozen):
     """A resolved endpoint. Shared between callers through the cache: never mutate the dicts."""
 
+    __slots__ = ("headers", "properties", "url")
+    _fields = ("url", "headers", "properties")
     url: str
     headers: dict[str, list[str]]
     properties: dict[str, Any]
 
+    def __init__(self, url: str, headers: dict[str, list[str]], properties: dict[str, Any]) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "url", url)
+        setattr_(self, "headers", headers)
+        setattr_(self, "properties", properties)
 
-@dataclass(frozen=True, slots=True)
-class ParamSpec:
+
+_Type = type  # ``type`` is shadowed by the field of that name inside ParamSpec
+
+
+class ParamSpec(Frozen):
     """One declared rule-set parameter."""
 
+    __slots__ = ("builtin", "default", "name", "required", "type")
+    _fields = ("name", "type", "builtin", "default", "required")
     name: str
-    type: type
+    type: _Type
     builtin: str | None
     default: Any
     required: bool
 
+    def __init__(self, name: str, type: _Type, builtin: str | None, default: Any, required: bool) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "name", name)
+        setattr_(self, "type", type)
+        setattr_(self, "builtin", builtin)
+        setattr_(self, "default", default)
+        setattr_(self, "required", required)
 
-@dataclass(frozen=True, slots=True)
+
 class _Failure:
-    message: str
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
 
 
 def _param_spec(name: str, raw: dict[str, Any]) -> ParamSpec:

@@ -14,8 +14,13 @@ Rules:
 3. The folder is ``$AWSESSION_CACHE_DIR``, else ``$XDG_CACHE_HOME/awsession``, else
    ``~/.cache/awsession``, and then ``data-<python tag>``; it is made with mode 0700.
    ``AWSESSION_NO_DATA_CACHE`` set to anything but ``""``/``0``/``false`` turns the cache off.
-4. Only files worth it are cached (``MIN_SIZE`` bytes or more on disk); small files parse faster
-   than a cache lookup.
+4. Every file is cached, however small (``MIN_SIZE`` is 0): a cache read is a few tens of
+   microseconds, and a process that reads no JSON never has to import :mod:`json` (milliseconds).
+5. ``split="shapes"`` stores that top-level dict member as ``name -> marshal bytes`` (plus the
+   names of its ``exception`` entries), in an entry of its own (the layout is part of the key).
+   A hit returns it as a :class:`~awsession.model.lazy_shapes.LazyShapes`, which decodes each
+   entry when first used and otherwise behaves as the dict it stands for; a miss returns the
+   parsed value as it is.
 """
 
 from __future__ import annotations
@@ -28,11 +33,12 @@ from collections.abc import Callable
 from typing import Any
 
 from .._version import __version__
+from .lazy_shapes import LazyShapes
 
 __all__ = ["MIN_SIZE", "cache_folder", "cached_parse"]
 
-MIN_SIZE = 16 * 1024
-_MAGIC = b"AWSD2\n"
+MIN_SIZE = 0
+_MAGIC = b"AWSD3\n"
 _MARSHAL_VERSION = 4
 _PLAIN = (dict, list)
 
@@ -50,8 +56,10 @@ def cache_folder(environ: Any = None) -> str | None:
     return os.path.join(base, f"data-{sys.implementation.cache_tag}")
 
 
-def _entry_key(path: str, stat: os.stat_result) -> bytes:
+def _entry_key(path: str, stat: os.stat_result, split: str | None = None) -> bytes:
     key = f"{os.path.abspath(path)}\0{stat.st_mtime_ns}\0{stat.st_size}\0{__version__}"
+    if split is not None:
+        key += f"\0split={split}"
     return key.encode("utf-8", "surrogatepass")
 
 
@@ -61,7 +69,7 @@ def _entry_name(key: bytes) -> str:
     return f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}.marshal"
 
 
-def _load_entry(entry: str, key: bytes) -> Any:
+def _load_entry(entry: str, key: bytes, split: str | None = None) -> Any:
     try:
         with open(entry, "rb") as fh:
             blob = fh.read()
@@ -81,12 +89,36 @@ def _load_entry(entry: str, key: bytes) -> Any:
         value = marshal.loads(payload)  # noqa: S302 - our own file, CRC-checked; marshal runs no code
     except (ValueError, EOFError, TypeError):
         return None
+    if split is not None:
+        return _joined(value, split)
     return value if isinstance(value, _PLAIN) else None
 
 
-def _store_entry(folder: str, entry: str, key: bytes, value: Any) -> None:
+def _split(value: dict[str, Any], split: str) -> tuple[Any, ...]:
+    """The stored form of a split entry: (the rest, ``name -> bytes``, exception names)."""
+    table = value[split]
+    rest = {k: v for k, v in value.items() if k != split}
+    encoded = {name: marshal.dumps(item, _MARSHAL_VERSION) for name, item in table.items()}
+    exceptions = [name for name, item in table.items() if isinstance(item, dict) and item.get("exception")]
+    return rest, encoded, exceptions, list(value).index(split)
+
+
+def _joined(stored: Any, split: str) -> Any:
+    """The value of a split entry (``None`` if the entry is not of that form)."""
+    if not (isinstance(stored, tuple) and len(stored) == 4):
+        return None
+    rest, encoded, exceptions, position = stored
+    if not (isinstance(rest, dict) and isinstance(encoded, dict) and isinstance(exceptions, list)
+            and isinstance(position, int)):
+        return None
+    items = list(rest.items())
+    items.insert(position, (split, LazyShapes(encoded, frozenset(exceptions))))
+    return dict(items)
+
+
+def _store_entry(folder: str, entry: str, key: bytes, value: Any, split: str | None = None) -> None:
     try:
-        payload = marshal.dumps(value, _MARSHAL_VERSION)
+        payload = marshal.dumps(_split(value, split) if split is not None else value, _MARSHAL_VERSION)
         os.makedirs(folder, mode=0o700, exist_ok=True)
         temp = f"{entry}.{os.getpid()}.{id(value):x}.tmp"
         try:
@@ -101,8 +133,12 @@ def _store_entry(folder: str, entry: str, key: bytes, value: Any) -> None:
         pass  # a cache that cannot be written is simply not used
 
 
-def cached_parse(path: str, parse: Callable[[str], Any], environ: Any = None) -> Any:
-    """``parse(path)``, served from (and stored to) the on-disk cache when that is possible."""
+def cached_parse(path: str, parse: Callable[[str], Any], environ: Any = None, *,
+                 split: str | None = None) -> Any:
+    """``parse(path)``, served from (and stored to) the on-disk cache when that is possible.
+
+    ``split`` names a top-level dict member to store entry by entry (rule 5).
+    """
     folder = cache_folder(environ)
     if folder is None:
         return parse(path)
@@ -112,12 +148,16 @@ def cached_parse(path: str, parse: Callable[[str], Any], environ: Any = None) ->
         return parse(path)
     if stat.st_size < MIN_SIZE:
         return parse(path)
-    key = _entry_key(path, stat)
+    key = _entry_key(path, stat, split)
     entry = os.path.join(folder, _entry_name(key))
-    value = _load_entry(entry, key)
+    value = _load_entry(entry, key, split)
     if value is not None:
         return value
     value = parse(path)
+    if split is not None and not (isinstance(value, dict) and isinstance(value.get(split), dict)):
+        split = None  # nothing to split: store it whole, under the plain key
+        key = _entry_key(path, stat)
+        entry = os.path.join(folder, _entry_name(key))
     if isinstance(value, _PLAIN):
-        _store_entry(folder, entry, key, value)
+        _store_entry(folder, entry, key, value, split)
     return value

@@ -101,15 +101,19 @@ class DataLoader:
         with self._lock:
             return self._cache.setdefault(relative, value)
 
-    def read(self, relative: str) -> Any:
-        """Parse ``relative`` without caching it (``None`` if no root has it)."""
+    def read(self, relative: str, *, split: str | None = None) -> Any:
+        """Parse ``relative`` without caching it (``None`` if no root has it).
+
+        ``split`` names a top-level member the on-disk cache may hand back decoded on demand
+        (see :mod:`.disk_cache`); the value is the same either way.
+        """
         path = self.find_file(relative)
         if path is None:
             return None
         self.parse_log.append(relative)
         from .disk_cache import cached_parse  # deferred: keeps `import awsession` light
 
-        return cached_parse(path, _read_json)
+        return cached_parse(path, _read_json, split=split)
 
     def list_dir(self, relative: str = "") -> tuple[str, ...]:
         """Names of sub-folders of ``relative`` across all roots, sorted, without duplicates."""

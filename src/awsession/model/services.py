@@ -82,7 +82,7 @@ def _resolve_version(ld: DataLoader, service_name: str, type_name: str, api_vers
 
 def _read_typed(ld: DataLoader, service_name: str, version: str, type_name: str) -> Any:
     relative = os.path.join(service_name, version, type_name)
-    data = ld.read(relative)
+    data = ld.read(relative, split="shapes" if type_name == SERVICE_TYPE else None)
     if data is None:
         raise DataNotFoundError(data_path=relative)
     for extras_type in _EXTRAS_TYPES:

@@ -38,7 +38,7 @@ class ServiceModel:
     """One service's model. Immutable by convention: never mutate ``raw`` or ``shapes``."""
 
     def __init__(self, model: dict[str, Any], service_name: str | None = None) -> None:
-        self.raw = model
+        self._raw = model
         self.metadata: dict[str, Any] = model.get("metadata", {})
         self.shapes: dict[str, dict[str, Any]] = model.get("shapes", {})
         self._operations: dict[str, dict[str, Any]] = model.get("operations", {})
@@ -49,6 +49,22 @@ class ServiceModel:
 
     def __repr__(self) -> str:
         return f"ServiceModel({self.service_name})"
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        """The whole model document. Its ``shapes`` may be decoded on demand (see
+        :mod:`awsession.model.lazy_shapes`); asking for the whole document decodes them all, so
+        that C code reading it (``==`` against another dict, ``json.dumps``) sees every entry."""
+        shapes = self.shapes
+        materialize = getattr(shapes, "materialize", None)
+        if materialize is not None:
+            materialize()
+        return self._raw
+
+    @property
+    def client_context_params(self) -> dict[str, Any]:
+        """``clientContextParams``: the endpoint parameters a client's config may set."""
+        return self._raw.get("clientContextParams", {})  # type: ignore[no-any-return]
 
     @cached_property
     def protocol(self) -> str:
@@ -104,7 +120,7 @@ class ServiceModel:
 
     @property
     def documentation(self) -> str:
-        return str(self.raw.get("documentation", ""))
+        return str(self._raw.get("documentation", ""))
 
     @property
     def operation_names(self) -> list[str]:
@@ -115,11 +131,18 @@ class ServiceModel:
         """Error code -> shape name for every ``exception`` shape; the code is ``error.code`` if
         modeled (the awsQuery error code of query-compatible services), else the shape name."""
         result: dict[str, str] = {}
-        for name, shape in self.shapes.items():
-            if shape.get("exception"):
-                code = (shape.get("error") or {}).get("code") or name
-                result[code] = name
+        for name, shape in self.exception_shapes:
+            code = (shape.get("error") or {}).get("code") or name
+            result[code] = name
         return result
+
+    @property
+    def exception_shapes(self) -> list[tuple[str, dict[str, Any]]]:
+        """``(name, shape)`` of every shape with the ``exception`` trait, in model order (this
+        decodes only those shapes of a lazily decoded model)."""
+        from awsession.model.lazy_shapes import exception_items
+
+        return exception_items(self.shapes)
 
     @cached_property
     def _python_names(self) -> dict[str, str]:

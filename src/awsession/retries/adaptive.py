@@ -13,7 +13,7 @@ takes the token with ``waited=True``. Time comes in as arguments; state changes 
 from __future__ import annotations
 
 import math
-import threading
+from _thread import allocate_lock
 
 __all__ = ["RateLimiter"]
 
@@ -27,7 +27,7 @@ MAX_RATE_ADJUST = 2.0
 
 class RateLimiter:
     def __init__(self, now: float) -> None:
-        self._lock = threading.Lock()
+        self._lock = allocate_lock()
         self.enabled = False
         # token bucket (botocore starts it with max_rate=1 and no token)
         self._fill_rate = 1.0

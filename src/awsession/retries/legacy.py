@@ -16,20 +16,38 @@ Rules (botocore 1.43):
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .outcome import Outcome
+if TYPE_CHECKING:
+    from .outcome import Outcome
 
 __all__ = ["LegacyRules", "legacy_rules_for"]
 
 
-@dataclass(frozen=True, slots=True)
 class _Condition:
-    status: int | None = None
-    code: str | None = None
-    socket: bool = False
-    crc32: bool = False
+    """One ``_retry.json`` policy, reduced to what it matches (plain class: no dataclasses here)."""
+
+    __slots__ = ("code", "crc32", "socket", "status")
+
+    def __init__(self, status: int | None = None, code: str | None = None, socket: bool = False,
+                 crc32: bool = False) -> None:
+        self.status = status
+        self.code = code
+        self.socket = socket
+        self.crc32 = crc32
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not _Condition:
+            return NotImplemented
+        return ((self.status, self.code, self.socket, self.crc32)
+                == (other.status, other.code, other.socket, other.crc32))
+
+    def __hash__(self) -> int:
+        return hash((self.status, self.code, self.socket, self.crc32))
+
+    def __repr__(self) -> str:
+        return (f"_Condition(status={self.status!r}, code={self.code!r}, socket={self.socket!r}, "
+                f"crc32={self.crc32!r})")
 
     def matches(self, outcome: Outcome) -> bool:
         if self.socket:
@@ -43,12 +61,30 @@ class _Condition:
         return self.status is not None or self.code is not None
 
 
-@dataclass(frozen=True, slots=True)
 class LegacyRules:
-    max_attempts: int
-    base: float | None  # None means random()
-    growth_factor: float
-    conditions: tuple[_Condition, ...]
+    """A service's legacy policies: attempts, delay formula and retryable conditions."""
+
+    __slots__ = ("base", "conditions", "growth_factor", "max_attempts")
+
+    def __init__(self, max_attempts: int, base: float | None, growth_factor: float,
+                 conditions: tuple[_Condition, ...]) -> None:
+        self.max_attempts = max_attempts
+        self.base = base  # None means random()
+        self.growth_factor = growth_factor
+        self.conditions = conditions
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not LegacyRules:
+            return NotImplemented
+        return ((self.max_attempts, self.base, self.growth_factor, self.conditions)
+                == (other.max_attempts, other.base, other.growth_factor, other.conditions))
+
+    def __hash__(self) -> int:
+        return hash((self.max_attempts, self.base, self.growth_factor, self.conditions))
+
+    def __repr__(self) -> str:
+        return (f"LegacyRules(max_attempts={self.max_attempts!r}, base={self.base!r}, "
+                f"growth_factor={self.growth_factor!r}, conditions={self.conditions!r})")
 
     def is_retryable(self, outcome: Outcome) -> bool:
         return any(c.matches(outcome) for c in self.conditions)

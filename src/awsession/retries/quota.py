@@ -8,7 +8,7 @@ last retry cost; never above the starting capacity.
 
 from __future__ import annotations
 
-import threading
+from _thread import allocate_lock
 
 __all__ = [
     "NEW_RETRY_COST",
@@ -33,7 +33,7 @@ class RetryQuota:
     def __init__(self, capacity: int = INITIAL_CAPACITY) -> None:
         self.max_capacity = capacity
         self._available = capacity
-        self._lock = threading.Lock()
+        self._lock = allocate_lock()
 
     @property
     def available(self) -> int:

@@ -15,8 +15,10 @@ Rules (botocore 1.43, reference §5):
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from .outcome import Outcome
+if TYPE_CHECKING:
+    from .outcome import Outcome
 
 __all__ = [
     "THROTTLING_CODES",

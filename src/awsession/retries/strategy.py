@@ -24,12 +24,8 @@ Rules (botocore 1.43):
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from .adaptive import RateLimiter
-from .legacy import LegacyRules, legacy_rules_for
-from .outcome import Outcome
 from .quota import (
     NEW_RETRY_COST,
     NO_RETRY_INCREMENT,
@@ -39,6 +35,11 @@ from .quota import (
     RetryQuota,
 )
 from .standard import is_retryable_standard, is_throttling, new_standard_delay, standard_delay
+
+if TYPE_CHECKING:  # legacy and adaptive are imported only by the modes that use them
+    from .adaptive import RateLimiter
+    from .legacy import LegacyRules
+    from .outcome import Outcome
 
 __all__ = ["CallRetries", "RetryDecision", "RetryStrategy", "build_retry_strategy"]
 
@@ -52,15 +53,59 @@ LONG_POLL_OPERATIONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+_DECISION_FIELDS = ("retry", "delay", "max_attempts_reached", "quota_reached", "checksum_error")
+
+
 class RetryDecision:
+    """What to do after an attempt (immutable, compared by value).
+
+    ``delay``: seconds to sleep first; may be set without ``retry`` (a long poll with an empty
+    quota). ``checksum_error`` (legacy only): end the call with ``ChecksumError`` (a CRC32 mismatch
+    on the last attempt).
+    """
+
+    __slots__ = _DECISION_FIELDS
+
     retry: bool
-    delay: float = 0.0
-    """Seconds to sleep first; may be set without ``retry`` (a long poll with an empty quota)."""
-    max_attempts_reached: bool = False
-    quota_reached: bool = False
-    checksum_error: bool = False
-    """Legacy only: end the call with ``ChecksumError`` (a CRC32 mismatch on the last attempt)."""
+    delay: float
+    max_attempts_reached: bool
+    quota_reached: bool
+    checksum_error: bool
+
+    def __init__(self, retry: bool, delay: float = 0.0, max_attempts_reached: bool = False,
+                 quota_reached: bool = False, checksum_error: bool = False) -> None:
+        setter = object.__setattr__
+        setter(self, "retry", retry)
+        setter(self, "delay", delay)
+        setter(self, "max_attempts_reached", max_attempts_reached)
+        setter(self, "quota_reached", quota_reached)
+        setter(self, "checksum_error", checksum_error)
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r}: RetryDecision is immutable")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"cannot delete field {name!r}: RetryDecision is immutable")
+
+    def _values(self) -> tuple[Any, ...]:
+        return (self.retry, self.delay, self.max_attempts_reached, self.quota_reached,
+                self.checksum_error)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RetryDecision:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}"
+                          for name, value in zip(_DECISION_FIELDS, self._values(), strict=True))
+        return f"RetryDecision({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RetryDecision, self._values())
 
 
 _STOP = RetryDecision(retry=False)
@@ -85,7 +130,11 @@ class RetryStrategy:
         self._random = random
         self._clock = clock
         self.quota = RetryQuota() if mode in ("standard", "adaptive") else None
-        self.limiter = RateLimiter(clock()) if mode == "adaptive" else None
+        self.limiter: RateLimiter | None = None
+        if mode == "adaptive":
+            from .adaptive import RateLimiter
+
+            self.limiter = RateLimiter(clock())
         self._long_poll = LONG_POLL_OPERATIONS.get(self.service_id, frozenset())
 
     @property
@@ -183,6 +232,8 @@ def build_retry_strategy(*, mode: str, max_attempts: int | None, service: str,
     if mode == "legacy":
         if retry_data is None:
             raise ValueError("legacy retry mode needs botocore's _retry.json data")
+        from .legacy import legacy_rules_for
+
         legacy = legacy_rules_for(retry_data, endpoint_prefix)
         default = legacy.max_attempts
     elif mode in MODES:

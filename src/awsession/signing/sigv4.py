@@ -28,11 +28,13 @@ from urllib.parse import SplitResult, urlsplit
 
 from awsession._core.http import HttpRequest
 from awsession.signing.canonical import (
+    SIGNED_HEADERS_EXCLUDED,
     UNSIGNED_PAYLOAD,
     canonical_headers,
     canonical_path,
     canonical_query,
     headers_to_sign,
+    host_from_url,
     payload_sha256,
 )
 
@@ -161,59 +163,107 @@ def sign_request_detailed(
     double_encode: bool | None = None,
 ) -> tuple[HttpRequest, SigV4Parts]:
     """:func:`sign_request`, also returning the canonical request, string to sign and signature."""
+    signed, creq, sts, names, sig = _sign(
+        request, access_key, secret_key, token, region, service, timestamp, s3, payload_hash,
+        unsigned_payload, sign_content_sha256_header, normalize_path, double_encode)
+    return signed, SigV4Parts(creq, sts, names, sig)
+
+
+# The header names (lower-case) the signer replaces, by (has token, sets the content hash header).
+_DROPS = {
+    (token, content): frozenset({"authorization", "date", "x-amz-date"}
+                                | ({"x-amz-security-token"} if token else set())
+                                | ({"x-amz-content-sha256"} if content else set()))
+    for token in (False, True) for content in (False, True)
+}
+
+
+def _sign(
+    request: HttpRequest,
+    access_key: str,
+    secret_key: str,
+    token: str | None,
+    region: str,
+    service: str,
+    timestamp: float,
+    s3: bool,
+    payload_hash: str | None,
+    unsigned_payload: bool,
+    sign_content_sha256_header: bool,
+    normalize_path: bool | None,
+    double_encode: bool | None,
+) -> tuple[HttpRequest, str, str, str, str]:
+    """One pass over the headers: the signed copy and the values :class:`SigV4Parts` holds.
+
+    Headers the signer sets are dropped under any case and appended after the kept ones; the
+    headers to sign are gathered (lower-cased, values folded and joined) in the same pass.
+    """
     stamp = amz_date(timestamp)
-    headers = request.headers
-    lowered = {name: name.lower() for name in headers}
-    names = set(lowered.values())
-    drop = {"authorization"}
-    added: dict[str, str] = {}
-    if "date" in names:
-        drop.update(("date", "x-amz-date"))
-        added["Date"] = _http_date(timestamp)
-    else:
-        drop.add("x-amz-date")
-        added["X-Amz-Date"] = stamp
-    if token:
-        drop.add("x-amz-security-token")
-        added["X-Amz-Security-Token"] = token
+    drop = _DROPS[bool(token), s3 or unsigned_payload]
+    excluded = SIGNED_HEADERS_EXCLUDED
+    new_headers: dict[str, str] = {}
+    selected: dict[str, str] = {}
+    had_date = False
     content_hash: str | None = None
+    for name, value in request.headers.items():
+        lname = name.lower()
+        if lname in drop:
+            if lname == "date":
+                had_date = True
+            continue
+        new_headers[name] = value
+        if lname == "x-amz-content-sha256" and content_hash is None:
+            content_hash = value
+        if lname not in excluded:
+            folded = " ".join(value.split())
+            previous = selected.get(lname)
+            selected[lname] = folded if previous is None else f"{previous},{folded}"
+    added: list[tuple[str, str]] = []
+    if had_date:
+        added.append(("Date", _http_date(timestamp)))
+    else:
+        added.append(("X-Amz-Date", stamp))
+    if token:
+        added.append(("X-Amz-Security-Token", token))
     if s3:
-        drop.add("x-amz-content-sha256")
         if payload_hash is None:
             payload_hash = UNSIGNED_PAYLOAD if unsigned_payload else payload_sha256(request.body)
-        content_hash = added["X-Amz-Content-SHA256"] = payload_hash
+        content_hash = payload_hash
+        added.append(("X-Amz-Content-SHA256", payload_hash))
     elif unsigned_payload:
-        drop.add("x-amz-content-sha256")
-        content_hash = added["X-Amz-Content-SHA256"] = UNSIGNED_PAYLOAD
-    if names.isdisjoint(drop):
-        new_headers = dict(headers)
-    else:
-        new_headers = {k: v for k, v in headers.items() if lowered[k] not in drop}
-    new_headers.update(added)
-    if content_hash is None:
-        if "x-amz-content-sha256" in names:
-            content_hash = find_header(new_headers, "x-amz-content-sha256")
-        if content_hash is None:
-            content_hash = payload_hash if payload_hash is not None else payload_sha256(request.body)
-            if sign_content_sha256_header:
-                new_headers["X-Amz-Content-SHA256"] = content_hash
+        content_hash = UNSIGNED_PAYLOAD
+        added.append(("X-Amz-Content-SHA256", UNSIGNED_PAYLOAD))
+    elif content_hash is None:
+        content_hash = payload_hash if payload_hash is not None else payload_sha256(request.body)
+        if sign_content_sha256_header:
+            added.append(("X-Amz-Content-SHA256", content_hash))
+    for name, value in added:
+        new_headers[name] = value
+        selected[name.lower()] = " ".join(value.split())
     parts = urlsplit(request.url)
-    creq, signed = build_canonical_request(
-        request.method,
-        parts,
-        new_headers,
-        content_hash,
-        normalize=(not s3) if normalize_path is None else normalize_path,
-        double_encode=(not s3) if double_encode is None else double_encode,
-    )
+    if "host" not in selected:
+        selected["host"] = host_from_url(parts)
+    names = sorted(selected)
+    signed = ";".join(names)
+    block = "\n".join([f"{name}:{selected[name]}" for name in names])
+    path = _canonical_path(parts.path, (not s3) if normalize_path is None else normalize_path,
+                           (not s3) if double_encode is None else double_encode)
+    creq = (f"{request.method.upper()}\n{path}\n{canonical_query(parts.query)}\n{block}\n\n"
+            f"{signed}\n{content_hash}")
     date = stamp[:8]
-    scope = credential_scope(date, region, service)
-    sts = string_to_sign(stamp, scope, creq)
-    sig = signature(signing_key(secret_key, date, region, service), sts)
+    scope = f"{date}/{region}/{service}/aws4_request"
+    sts = f"{ALGORITHM}\n{stamp}\n{scope}\n{sha256(creq.encode('utf-8')).hexdigest()}"
+    sig = hmac.digest(signing_key(secret_key, date, region, service), sts.encode("utf-8"),
+                      "sha256").hex()
     new_headers["Authorization"] = (
         f"{ALGORITHM} Credential={access_key}/{scope}, SignedHeaders={signed}, Signature={sig}"
     )
-    return with_headers(request, new_headers), SigV4Parts(creq, sts, signed, sig)
+    return with_headers(request, new_headers), creq, sts, signed, sig
+
+
+@lru_cache(maxsize=512)
+def _canonical_path(path: str, normalize: bool, double_encode: bool) -> str:
+    return canonical_path(path, normalize=normalize, double_encode=double_encode)
 
 
 def sign_request(
@@ -239,18 +289,6 @@ def sign_request(
     endpoint's ``disableNormalizePath``/``disableDoubleEncoding``). ``sign_content_sha256_header``
     adds and signs ``X-Amz-Content-SHA256`` for non-S3 services that want it.
     """
-    return sign_request_detailed(
-        request,
-        access_key=access_key,
-        secret_key=secret_key,
-        token=token,
-        region=region,
-        service=service,
-        timestamp=timestamp,
-        s3=s3,
-        payload_hash=payload_hash,
-        unsigned_payload=unsigned_payload,
-        sign_content_sha256_header=sign_content_sha256_header,
-        normalize_path=normalize_path,
-        double_encode=double_encode,
-    )[0]
+    return _sign(request, access_key, secret_key, token, region, service, timestamp, s3,
+                 payload_hash, unsigned_payload, sign_content_sha256_header, normalize_path,
+                 double_encode)[0]

@@ -1,7 +1,8 @@
-"""The async transport, over aiohttp (the ``awsession[async]`` extra).
+"""The async transport over aiohttp: what ``AsyncHttpTransport`` (``aio_native.py``) sends proxied
+requests through, with the same settings (the ``awsession[async]`` extra brings aiohttp).
 
-One :class:`AiohttpTransport` per async client: one ``aiohttp.ClientSession`` whose connector holds
-at most ``max_pool_connections`` connections in total (callers beyond that wait for a free one), the
+One :class:`AiohttpTransport`: one ``aiohttp.ClientSession`` whose connector holds at most
+``max_pool_connections`` connections in total (callers beyond that wait for a free one), the
 client's connect/read timeouts, TLS verification (``verify`` / ``ca_bundle``), client certificates,
 proxies (``Config(proxies=...)`` or ``HTTP(S)_PROXY``/``NO_PROXY``) and TCP keep-alive.
 
@@ -18,11 +19,8 @@ Rules:
    ``ConnectionClosedError``, ``SSLError``, ``ProxyConnectionError`` or ``HTTPClientError``).
 4. The aiohttp session is made lazily inside the running event loop, on the first ``send``.
 
-:class:`AsyncStreamingBody` is the async twin of boto3's ``StreamingBody``: ``await body.read()``,
-``await body.read(n)``, ``async for chunk in body.iter_chunks()``, ``async for line in
-body.iter_lines()``, ``async for chunk in body``. It checks that exactly ``Content-Length`` bytes
-arrived (``IncompleteReadError``) and maps errors met while reading (``ReadTimeoutError``,
-``ResponseStreamingError``). It owns its connection until read to the end or ``close()``d.
+Streaming bodies are :class:`~.aio_streaming.AsyncStreamingBody` (re-exported here), reading
+the aiohttp response through a small adapter.
 """
 
 from __future__ import annotations
@@ -30,10 +28,8 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
-import urllib.request
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 import aiohttp
 from yarl import URL
@@ -44,12 +40,12 @@ from ..exceptions import (
     ConnectTimeoutError,
     EndpointConnectionError,
     HTTPClientError,
-    IncompleteReadError,
     ProxyConnectionError,
     ReadTimeoutError,
-    ResponseStreamingError,
     SSLError,
 )
+from .aio_native import decide_proxy
+from .aio_streaming import AsyncStreamingBody
 from .proxies import mask_proxy_url
 
 __all__ = ["AiohttpTransport", "AsyncStreamingBody"]
@@ -144,13 +140,7 @@ class AiohttpTransport:
             return proxy
 
     def _decide_proxy(self, url: str) -> str | None:
-        parts = urlsplit(url)
-        if self._proxies is not None:
-            return (self._proxies.get(parts.scheme)
-                    or self._proxies.get(f"{parts.scheme}://{parts.hostname}"))
-        if parts.hostname in _LOOPBACK or urllib.request.proxy_bypass(parts.hostname or ""):
-            return None
-        return urllib.request.getproxies().get(parts.scheme) or None
+        return decide_proxy(url, self._proxies)
 
     # -- sending ---------------------------------------------------------------------------
 
@@ -172,7 +162,7 @@ class AiohttpTransport:
             )
             out = _headers(response)
             if request.stream_response and response.status < 300:
-                stream: Any = AsyncStreamingBody(response, out.get("content-length"),
+                stream: Any = AsyncStreamingBody(_AiohttpRaw(response), out.get("content-length"),
                                                  endpoint_url=request.url)
                 return HttpResponse(status_code=response.status, headers=out, body=stream)
             data = await response.read()
@@ -245,86 +235,19 @@ def _map_error(error: BaseException, url: str, proxy_url: str | None) -> Excepti
     return HTTPClientError(error=error)
 
 
-# -- streaming bodies ---------------------------------------------------------------------
+class _AiohttpRaw:
+    """An aiohttp response as :class:`AsyncStreamingBody`'s raw reader."""
 
-_DEFAULT_CHUNK_SIZE = 1024
+    __slots__ = ("_response",)
 
+    def __init__(self, response: aiohttp.ClientResponse) -> None:
+        self._response = response
 
-class AsyncStreamingBody:
-    """A readable response body; ``raw`` is the transport's response (aiohttp's)."""
+    async def read(self, amount: int = -1) -> bytes:
+        return await self._response.content.read(amount)
 
-    def __init__(self, raw: Any, content_length: int | str | None, endpoint_url: str = "") -> None:
-        self._raw = raw
-        self._content_length = None if content_length is None else int(content_length)
-        self._amount_read = 0
-        self._endpoint_url = endpoint_url
-        self._hasher: Any = None
-        self._check: Callable[[Any], None] | None = None
-
-    def add_checksum(self, hasher: Any, check: Callable[[Any], None]) -> None:
-        """Hash every byte read and call ``check(hasher)`` at the end (response checksums)."""
-        self._hasher = hasher
-        self._check = check
-
-    async def read(self, amt: int | None = None) -> bytes:
-        """Read ``amt`` bytes at most, or everything left when ``amt`` is ``None``."""
-        try:
-            chunk = bytes(await self._raw.content.read(-1 if amt is None else amt))
-        except asyncio.CancelledError:
-            self._raw.close()
-            raise
-        except (asyncio.TimeoutError, TimeoutError) as e:
-            self._raw.close()
-            raise ReadTimeoutError(endpoint_url=self._endpoint_url, error=e) from e
-        except Exception as e:
-            self._raw.close()
-            raise ResponseStreamingError(error=e) from e
-        self._amount_read += len(chunk)
-        if self._hasher is not None:
-            self._hasher.update(chunk)
-        if amt is None or (not chunk and amt > 0):
-            if self._content_length is not None and self._amount_read != self._content_length:
-                self._raw.close()
-                raise IncompleteReadError(actual_bytes=self._amount_read,
-                                          expected_bytes=self._content_length)
-            self._raw.release()
-            if self._check is not None:
-                self._check(self._hasher)
-        return chunk
-
-    async def iter_chunks(self, chunk_size: int = _DEFAULT_CHUNK_SIZE) -> AsyncIterator[bytes]:
-        while True:
-            chunk = await self.read(chunk_size)
-            if not chunk:
-                return
-            yield chunk
-
-    async def iter_lines(self, chunk_size: int = _DEFAULT_CHUNK_SIZE,
-                         keepends: bool = False) -> AsyncIterator[bytes]:
-        pending = b""
-        async for chunk in self.iter_chunks(chunk_size):
-            lines = (pending + chunk).splitlines(True)
-            for line in lines[:-1]:
-                yield line.splitlines(keepends)[0]
-            pending = lines[-1]
-        if pending:
-            yield pending.splitlines(keepends)[0]
-
-    def __aiter__(self) -> AsyncIterator[bytes]:
-        return self.iter_chunks(_DEFAULT_CHUNK_SIZE)
-
-    async def __aenter__(self) -> AsyncStreamingBody:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.close()
-
-    def tell(self) -> int:
-        return self._amount_read
+    def release(self) -> None:
+        self._response.release()
 
     def close(self) -> None:
-        """Drop the rest of the body and its connection."""
-        self._raw.close()
-
-    def __repr__(self) -> str:
-        return f"<AsyncStreamingBody content_length={self._content_length}>"
+        self._response.close()

@@ -88,9 +88,9 @@ def test_transport_settings_come_from_config() -> None:
             return sqs._get_transport()
 
     transport = asyncio.run(main())
-    assert type(transport).__name__ == "AiohttpTransport"
+    assert type(transport).__name__ == "AsyncHttpTransport"
     assert transport._max_pool_connections == 7
-    assert (transport._timeout.sock_connect, transport._timeout.sock_read) == (3, 4)
+    assert (transport._connect_timeout, transport._read_timeout) == (3, 4)
     assert transport._verify is False
 
 

@@ -25,6 +25,7 @@ from ...model.shapes import OperationModel
 from ..context import ClientContext
 
 __all__ = [
+    "LIST_OPERATIONS",
     "bucket_location",
     "copy_source_to_string",
     "decode_list_objects",
@@ -99,7 +100,7 @@ def sse_customer_key_md5(ctx: ClientContext, operation: OperationModel,
     return params
 
 
-_LIST_OPS = {
+LIST_OPERATIONS = {
     "ListObjects": (("Delimiter", "Marker", "NextMarker"),
                     (("Contents", "Key"), ("CommonPrefixes", "Prefix"))),
     "ListObjectsV2": (("Delimiter", "Prefix", "StartAfter"),
@@ -112,7 +113,7 @@ _LIST_OPS = {
 
 def list_objects_encoding_type(ctx: ClientContext, operation: OperationModel,
                                params: dict[str, Any]) -> dict[str, Any]:
-    if operation.name in _LIST_OPS and "EncodingType" not in params:
+    if operation.name in LIST_OPERATIONS and "EncodingType" not in params:
         params = dict(params)
         params["EncodingType"] = "url"
     return params
@@ -120,7 +121,7 @@ def list_objects_encoding_type(ctx: ClientContext, operation: OperationModel,
 
 def decode_list_objects(ctx: ClientContext, operation: OperationModel, user_params: dict[str, Any],
                         parsed: dict[str, Any], response: HttpResponse) -> None:
-    keys = _LIST_OPS.get(operation.name)
+    keys = LIST_OPERATIONS.get(operation.name)
     if keys is None or "EncodingType" in user_params or parsed.get("EncodingType") != "url":
         return
     top_level, nested = keys

@@ -13,14 +13,10 @@ awsession applies the same rules to ``Session(...)`` keys (boto3 would keep half
 
 from __future__ import annotations
 
-import logging
-
 from ...exceptions import PartialCredentialsError
-from ..types import Credentials
+from ..types import LOGGER_NAME, Credentials
 
 __all__ = ["explicit_credentials"]
-
-logger = logging.getLogger("awsession.credentials")
 
 
 def explicit_credentials(access_key: str | None, secret_key: str | None,
@@ -37,6 +33,8 @@ def explicit_credentials(access_key: str | None, secret_key: str | None,
     ignored = [name for name, value in (("aws_session_token", token),
                                         ("aws_account_id", account_id)) if value]
     if ignored:
-        logger.debug("Ignoring %s: set without an access key id and secret key.",
-                     ", ".join(ignored))
+        import logging  # only here: importing logging is not free and this is the cold path
+
+        logging.getLogger(LOGGER_NAME).debug(
+            "Ignoring %s: set without an access key id and secret key.", ", ".join(ignored))
     return None

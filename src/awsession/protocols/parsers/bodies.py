@@ -1,7 +1,8 @@
 """First-stage decoding of a response body in each wire format, with botocore's edge rules.
 
 * JSON: empty -> ``{}``; undecodable -> ``{"message": <body text>}`` (so errors keep the text).
-* XML: empty -> an empty element (parses as ``{}``); otherwise the safe parser of ``xmldoc``.
+* XML: empty -> an empty element (parses as ``{}``); otherwise the safe parser of ``xmldoc`` (local
+  names: the element is only ever read through a parse plan).
 * CBOR: empty -> ``{}``; tag-1 timestamps go through the timestamp function.
 """
 
@@ -30,7 +31,7 @@ def load_json(body: Any) -> Any:
 def load_xml(body: Any) -> Element:
     if not body:
         return Element("")
-    return parse_xml(body)
+    return parse_xml(body, local_names=True)
 
 
 def load_cbor(body: Any, timestamp: TimestampParser) -> Any:

@@ -99,16 +99,7 @@ def query_compatible_code(code: str, headers: dict[str, str], error: dict[str, A
 
 def error_shape_for_code(operation: OperationModel, code: Any) -> str | None:
     """The name of the service's exception shape whose error code is ``code``, if any."""
-    service = operation.service
-    cache = plan_cache(service)
-    index: dict[str, str] | None = cache.get("error-codes")
-    if index is None:
-        index = {}
-        for name, shape in service.shapes.items():
-            if shape.get("exception"):
-                error = shape.get("error") or {}
-                index[error.get("code") or name] = name
-        cache["error-codes"] = index
+    index = operation.service.error_shapes_by_code  # decodes only the exception shapes
     if not isinstance(code, str):
         return None
     return index.get(code)

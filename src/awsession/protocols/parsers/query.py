@@ -55,7 +55,7 @@ def _parse_success(
     operation: OperationModel, response: HttpResponse, timestamp: TimestampParser | None, ec2: bool
 ) -> dict[str, Any]:
     stamp = timestamp or parse_timestamp
-    root = parse_xml(response.body)
+    root = parse_xml(response.body, local_names=True)  # read by the plan and by local name only
     parsed: dict[str, Any] = {}
     ref = operation.raw.get("output")
     if ref is not None:

@@ -10,13 +10,15 @@ Rules:
    a string without any zone is taken as UTC. botocore keeps offsets and returns naive values for
    zone-less strings; both compare equal to ours whenever botocore's are aware.
 3. The overwhelmingly common ``2009-10-12T17:50:30.000Z`` form takes a fast path through the C
-   ``datetime.fromisoformat``; everything else goes through one precompiled regex or the e-mail date
-   parser. Unparseable input raises ``ValueError`` naming the value.
+   ``datetime.fromisoformat`` (given the ``Z`` as is on 3.11+, as ``+00:00`` on 3.10); everything
+   else goes through one precompiled regex or the e-mail date parser. Unparseable input raises
+   ``ValueError`` naming the value.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_tz
 from typing import Any
@@ -26,6 +28,8 @@ __all__ = ["parse_timestamp"]
 UTC = timezone.utc
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _fromisoformat = datetime.fromisoformat
+# Python 3.11+ reads a trailing "Z" itself; 3.10 needs it spelled as an offset.
+_ISO_READS_Z = sys.version_info >= (3, 11)
 
 _ISO = re.compile(
     r"(\d{4})-?(\d{2})-?(\d{2})"
@@ -42,7 +46,7 @@ def parse_timestamp(value: Any) -> datetime:
         length = len(value)
         if (length == 24 or length == 20) and value[-1] == "Z" and value[10] == "T":
             try:
-                return _fromisoformat(value[:-1] + "+00:00")
+                return _fromisoformat(value if _ISO_READS_Z else value[:-1] + "+00:00")
             except ValueError:
                 pass
         # Fast path: RFC 1123 as HTTP headers carry it, "Mon, 03 Jun 2024 12:00:00 GMT".
@@ -58,14 +62,24 @@ def parse_timestamp(value: Any) -> datetime:
     raise ValueError(f'Invalid timestamp "{value!r}"')
 
 
-_MONTHS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 
 
 def _rfc1123(text: str) -> datetime | None:
     """``Www, DD Mon YYYY HH:MM:SS GMT`` exactly, else ``None`` (the general parser decides)."""
-    if text[4] != " " or text[7] != " " or text[11] != " " or text[16] != " " or text[19] != ":" \
-            or text[22] != ":":
+    if (
+        text[4] != " "
+        or text[7] != " "
+        or text[11] != " "
+        or text[16] != " "
+        or text[19] != ":"
+        or text[22] != ":"
+    ):
         return None
     month = _MONTHS.get(text[8:11].lower())
     digits = text[5:7] + text[12:16] + text[17:19] + text[20:22] + text[23:25]
@@ -75,8 +89,9 @@ def _rfc1123(text: str) -> datetime | None:
     if year < 100:  # email.utils reads two-digit years as 19xx/20xx; leave those to it
         return None
     try:
-        return datetime(year, month, int(text[5:7]), int(text[17:19]), int(text[20:22]),
-                        int(text[23:25]), tzinfo=UTC)
+        return datetime(
+            year, month, int(text[5:7]), int(text[17:19]), int(text[20:22]), int(text[23:25]), tzinfo=UTC
+        )
     except ValueError:
         return None
 

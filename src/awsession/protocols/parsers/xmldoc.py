@@ -11,10 +11,17 @@ Rules:
    any reference to an undeclared entity itself.
 3. The body is always decoded as UTF-8 (as botocore does), so a document cannot smuggle a DOCTYPE
    past the scan in another encoding.
+4. ``local_names=True`` (for bodies read through a parse plan, which matches local names only)
+   drops the root's default namespace declaration when the root start tag is exactly
+   ``<Name xmlns="uri">``, as AWS sends it: expat then builds plain ``Name`` tags instead of
+   ``{uri}Name`` ones, which is measurably cheaper. Prefixed names and nested declarations are left
+   alone. A document that fails to parse is parsed again as sent, so error messages (with their
+   line and column) are those of the original bytes.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 
@@ -23,10 +30,14 @@ from .errors import ResponseParserError, UnsafeXMLError
 __all__ = ["Element", "check_prolog", "element_to_dict", "parse_xml", "strip_ns"]
 
 _WHITESPACE = b" \t\r\n"
+_PLAIN_ROOT = re.compile(rb'<([A-Za-z_][A-Za-z0-9_.-]*) xmlns="[^"<>&]*">')
 
 
-def check_prolog(body: bytes) -> None:
-    """Raise :class:`UnsafeXMLError` if ``body`` declares a document type."""
+def check_prolog(body: bytes) -> int:
+    """Raise :class:`UnsafeXMLError` if ``body`` declares a document type.
+
+    Returns where the prolog ends: the offset of the root start tag in a well-formed document.
+    """
     pos = 0
     end = len(body)
     if body.startswith(b"\xef\xbb\xbf"):
@@ -39,13 +50,13 @@ def check_prolog(body: bytes) -> None:
         if body.startswith(b"<?", pos):
             close = body.find(b"?>", pos + 2)
             if close < 0:
-                return  # unterminated; expat reports it
+                return end  # unterminated; expat reports it
             pos = close + 2
             continue
         if body.startswith(b"<!--", pos):
             close = body.find(b"-->", pos + 4)
             if close < 0:
-                return
+                return end
             pos = close + 3
             continue
         if body.startswith(b"<!DOCTYPE", pos):  # any other "<!" here is a syntax error to expat
@@ -53,22 +64,36 @@ def check_prolog(body: bytes) -> None:
                 "Refusing to parse XML response: it contains a document type declaration "
                 "(DOCTYPE/ENTITY declarations are not allowed in AWS responses)"
             )
-        return
+        return pos
+    return pos
 
 
-def parse_xml(body: bytes | str) -> Element:
-    """Parse a whole document and return its root element."""
+def parse_xml(body: bytes | str, *, local_names: bool = False) -> Element:
+    """Parse a whole document and return its root element (see rule 4 for ``local_names``)."""
     data = body.encode("utf-8") if isinstance(body, str) else bytes(body)
-    check_prolog(data)
-    # Safe: check_prolog refused any DTD, so no entity can be declared or expanded.
-    parser = XMLParser(target=TreeBuilder(), encoding="utf-8")  # noqa: S314
+    root_at = check_prolog(data)
+    if local_names:
+        plain = _PLAIN_ROOT.match(data, root_at)
+        if plain is not None:
+            try:
+                return _build(data[:root_at], b"<" + plain.group(1) + b">", memoryview(data)[plain.end() :])
+            except ParseError:
+                pass  # report the error as the original bytes give it
     try:
-        parser.feed(data)
-        root: Element = parser.close()
+        return _build(data)
     except ParseError as exc:
         raise ResponseParserError(  # botocore shows the body as given (bytes repr for bytes)
             f"Unable to parse response ({exc}), invalid XML received. Further retries may succeed:\n{body!s}"
         ) from None
+
+
+def _build(*parts: bytes | memoryview) -> Element:
+    """Feed the document to expat in ``parts`` (in order, no copies) and return its root."""
+    # Safe: check_prolog refused any DTD, so no entity can be declared or expanded.
+    parser = XMLParser(target=TreeBuilder(), encoding="utf-8")  # noqa: S314
+    for part in parts:
+        parser.feed(part)
+    root: Element = parser.close()
     return root
 
 

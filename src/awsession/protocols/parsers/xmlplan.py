@@ -2,9 +2,12 @@
 
 Theory of operation: for each structure we precompute, once per service, the element name of each
 member (``locationName``, or for a flattened list its member's ``locationName``), which members are
-flattened (their elements are gathered into a list) and a parse function per member. Parsing an
-element is then one pass over its children into a ``tag -> element`` dict and one pass over the
-members in model order (so keys come out in botocore's order). Unknown elements are ignored.
+flattened (their elements are gathered into a list) and a parse function per member, indexed by
+element name. Parsing an element is then one pass over its children, each dispatched through that
+index; text, integer, boolean and timestamp members are read inline, without a call. Keys come out
+in document order (AWS writes members in model order, botocore's order), and a repeated element
+overwrites the earlier one. Unknown elements are ignored. The rare structure where two members
+share an element name takes the general form: children by name, then members in model order.
 
 Rules mirrored from botocore 1.43: empty elements give ``""``; booleans are ``text == "true"``;
 blobs are base64-decoded bytes; exception structures start at ``ErrorResponse/Error`` (or, for ec2,
@@ -29,7 +32,9 @@ __all__ = ["NodeParser", "XmlPlanner", "member_xml_name"]
 NodeParser = Callable[[Any], Any]
 SKIPPED_LOCATIONS = frozenset({"header", "headers", "statusCode"})
 _INDEX_LIMIT = 512
-_MISS: Any = object()
+# What the structure loop does with a child element (its ``kind``).
+_TEXT, _CALL, _TIMESTAMP, _INT, _BOOL, _GATHER, _SKIP = range(7)
+_SKIP_ENTRY: tuple[str, NodeParser, int] = ("", lambda node: None, _SKIP)
 
 
 def member_xml_name(name: str, member: dict[str, Any], shapes: dict[str, dict[str, Any]]) -> str:
@@ -73,6 +78,13 @@ class XmlPlanner:
         self._error_root = _ec2_error_root if ec2 else _error_root
         self._structures: dict[str, NodeParser] = {}
         self._scalars: dict[str, NodeParser] = self._scalar_table()
+        # Scalar parsers the structure loop inlines, by the ``kind`` it switches on.
+        self._kinds: dict[NodeParser, int] = {
+            _text: _TEXT,
+            parse_int: _INT,
+            parse_bool: _BOOL,
+            self._scalars["timestamp"]: _TIMESTAMP,
+        }
 
     # -- public ---------------------------------------------------------------------------------
     def ref(self, ref: dict[str, Any]) -> NodeParser:
@@ -139,7 +151,7 @@ class XmlPlanner:
             return parse_text_list
 
         def parse_list(node: Any) -> list[Any]:
-            return [item(child) for child in node]
+            return list(map(item, node))
 
         return parse_list
 
@@ -195,20 +207,52 @@ class XmlPlanner:
             return self._structure_by_members(
                 name, entries, flattened, attributes, serialized_names, exception
             )
-        # tag -> (member name, parser, kind): 0 = plain text, 1 = call parser, 2 = gather (flattened)
-        index: dict[str, tuple[str, NodeParser, int] | None] = {}
+        # tag -> (member name, parser, kind); the kinds are listed at the top of the module.
+        index: dict[str, tuple[str, NodeParser, int]] = {}
         gathered: list[tuple[str, NodeParser]] = []
         for member_name, tag, parse in entries:
-            kind = 2 if tag in flattened else _KINDS.get(parse, 1)
+            kind = _GATHER if tag in flattened else self._kinds.get(parse, _CALL)
             index[tag] = (member_name, parse, kind)
-            if kind == 2:
+            if kind == _GATHER:
                 gathered.append((member_name, parse))
+        timestamp = self._timestamp
 
-        def lookup(tag: str) -> tuple[str, NodeParser, int] | None:
-            entry = index.get(tag.rpartition("}")[2]) if tag[:1] == "{" else None
+        def lookup(tag: str) -> tuple[str, NodeParser, int]:
+            entry = index.get(tag.rpartition("}")[2], _SKIP_ENTRY) if tag[:1] == "{" else _SKIP_ENTRY
             if len(index) < _INDEX_LIMIT:
                 index[tag] = entry
             return entry
+
+        def parse_plain(node: Any) -> dict[str, Any]:
+            parsed: dict[str, Any] = {}
+            gather = False
+            for child in node:
+                try:
+                    member_name, parse, kind = index[child.tag]
+                except KeyError:
+                    member_name, parse, kind = lookup(child.tag)
+                if kind == _TEXT:
+                    parsed[member_name] = child.text or ""
+                elif kind == _CALL:
+                    parsed[member_name] = parse(child)
+                elif kind == _TIMESTAMP:
+                    parsed[member_name] = timestamp(child.text or "")
+                elif kind == _INT:
+                    parsed[member_name] = int(child.text or "")
+                elif kind == _BOOL:
+                    parsed[member_name] = child.text == "true"
+                elif kind == _GATHER:
+                    gather = True
+                    parsed.setdefault(member_name, []).append(child)
+            if gather:
+                for member_name, parse in gathered:
+                    found = parsed.get(member_name)
+                    if found is not None:
+                        parsed[member_name] = parse(found)
+            return parsed
+
+        if not (exception or union or attributes):
+            return parse_plain
 
         def parse_structure(node: Any) -> Any:
             if exception:
@@ -217,30 +261,7 @@ class XmlPlanner:
                 unknown = _unknown_union_member(name, node, serialized_names)
                 if unknown is not None:
                     return unknown
-            parsed: dict[str, Any] = {}
-            get = index.get
-            for child in node:
-                tag = child.tag
-                entry = get(tag, _MISS)
-                if entry is _MISS:
-                    entry = lookup(tag)
-                if entry is None:
-                    continue
-                member_name, parse, kind = entry
-                if kind == 0:
-                    parsed[member_name] = child.text or ""
-                elif kind == 1:
-                    parsed[member_name] = parse(child)
-                elif kind == 3:
-                    parsed[member_name] = int(child.text or "")
-                elif kind == 4:
-                    parsed[member_name] = child.text == "true"
-                else:
-                    parsed.setdefault(member_name, []).append(child)
-            for member_name, parse in gathered:
-                found = parsed.get(member_name)
-                if found is not None:
-                    parsed[member_name] = parse(found)
+            parsed = parse_plain(node)
             if attributes:
                 _read_attributes(node, attributes, parsed)
             return parsed
@@ -300,10 +321,6 @@ def parse_bool(node: Element) -> bool:
 
 def parse_int(node: Element) -> int:
     return int(node.text or "")
-
-
-# Scalars the structure loop inlines (see parse_structure's ``kind``).
-_KINDS: dict[NodeParser, int] = {_text: 0, parse_int: 3, parse_bool: 4}
 
 
 def _read_attributes(node: Element, attributes: list[tuple[str, str, str]], parsed: dict[str, Any]) -> None:

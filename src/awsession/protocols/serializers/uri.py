@@ -25,13 +25,22 @@ __all__ = [
 ]
 
 
+# Text that quoting leaves as it is (checked first: most labels and values need no encoding).
+_BARE = re.compile(r"[A-Za-z0-9_.~-]*").fullmatch
+_BARE_PATH = re.compile(r"[A-Za-z0-9_.~/-]*").fullmatch
+
+
 def percent_encode(value: str) -> str:
     """A path label or query component: only unreserved characters stay bare."""
+    if _BARE(value):
+        return value
     return quote(value, safe="")
 
 
 def percent_encode_greedy(value: str) -> str:
     """A greedy path label: like :func:`percent_encode` but ``/`` stays bare."""
+    if _BARE_PATH(value):
+        return value
     return quote(value, safe="/")
 
 
