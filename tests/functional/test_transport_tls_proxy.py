@@ -276,3 +276,51 @@ def test_pool_size_and_keepalive_reach_urllib3() -> None:
     assert pool.pool.maxsize == 3
     assert (socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1) in pool.conn_kw["socket_options"]
     assert (pool.timeout.connect_timeout, pool.timeout.read_timeout) == (2, 7)
+
+
+
+def test_plain_http_never_loads_the_ca_bundle(tls: Any, tmp_path: Path) -> None:
+    """A bad CA bundle fails ``https`` requests only: plain ``http`` never makes a TLS context."""
+    from awsession._core.http import HttpRequest
+    from awsession.exceptions import SSLError
+    from awsession.transport.urllib3 import Urllib3Transport
+
+    server, _, _ = tls
+    fault = FaultServer()
+    fault.set_script(Reply(200, STS_OK), Reply(200, STS_OK))
+    transport = Urllib3Transport(verify=str(tmp_path / "missing.pem"))  # proxies from the env
+    try:
+        assert transport.send(HttpRequest("GET", f"{fault.url}/", {}, None)).status_code == 200
+        assert not transport._tls_ready
+        with pytest.raises(SSLError):
+            transport.send(HttpRequest("GET", f"https://127.0.0.1:{server.port}/", {}, None))
+        assert transport._tls_ready
+        assert transport.send(HttpRequest("GET", f"{fault.url}/", {}, None)).status_code == 200
+    finally:
+        transport.close()
+        fault.close()
+
+
+def test_a_plain_http_pool_survives_the_first_https_request(tls: Any) -> None:
+    """The TLS context made for the first ``https`` request does not change plain pools' keys."""
+    from awsession._core.http import HttpRequest
+    from awsession.transport.tls import client_context
+    from awsession.transport.urllib3 import Urllib3Transport
+
+    server, cert, _ = tls
+    fault = FaultServer()
+    fault.set_script(Reply(200, STS_OK), Reply(200, STS_OK))
+    transport = Urllib3Transport(verify=cert, proxies={})
+    try:
+        assert transport.send(HttpRequest("GET", f"{fault.url}/", {}, None)).status_code == 200
+        plain_pool = transport._manager.connection_from_url(f"{fault.url}/")
+        url = f"https://127.0.0.1:{server.port}/"
+        assert transport.send(HttpRequest("GET", url, {}, None)).status_code == 200
+        tls_pool = transport._pools[("https", f"127.0.0.1:{server.port}")]
+        assert tls_pool.conn_kw["ssl_context"] is client_context(cert, None)
+        assert transport.send(HttpRequest("GET", f"{fault.url}/", {}, None)).status_code == 200
+        assert transport._manager.connection_from_url(f"{fault.url}/") is plain_pool
+        assert len(transport._manager.pools) == 2
+    finally:
+        transport.close()
+        fault.close()

@@ -7,7 +7,6 @@ async driver (``client/aio_driver.py``) is the same loop with ``await``.
 
 from __future__ import annotations
 
-import subprocess
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -48,6 +47,8 @@ def run_sync(flow: Flow[T], transport: SyncTransport,
             if effect.seconds > 0:  # type: ignore[union-attr]
                 sleep(effect.seconds)  # type: ignore[union-attr]
         elif kind is Spawn:
+            import subprocess  # credential processes only: not on every client's first call
+
             done = subprocess.run(list(effect.argv), capture_output=True, check=False)  # type: ignore[union-attr]  # noqa: S603
             value = SpawnResult(done.returncode, done.stdout, done.stderr)
         elif kind is Invoke:

@@ -13,13 +13,13 @@ from typing import Any
 from .._core.http import HttpRequest
 from ..exceptions import NoCredentialsError, UnsupportedSignatureVersionError
 from ..model.shapes import OperationModel
-from ..signing.auth import AuthDecision, choose_auth
+from ..signing.auth import AuthDecision, SigningType, choose_auth
 from ..signing.hmacv1 import sign_request_s3v2
 from ..signing.payload import payload_hash_mode, s3_payload_hash_mode
 from ..signing.sigv4 import sign_request
 from .context import ClientContext
 
-__all__ = ["decide_auth", "sign_for_operation"]
+__all__ = ["choose_operation_auth", "decide_auth", "sign_for_operation"]
 
 
 def decide_auth(ctx: ClientContext, operation: OperationModel, endpoint: Any) -> AuthDecision:
@@ -27,12 +27,26 @@ def decide_auth(ctx: ClientContext, operation: OperationModel, endpoint: Any) ->
     cached = ctx.auth_cache.get(key)
     if cached is not None and cached[0] is endpoint:
         return cached[1]  # type: ignore[no-any-return]
+    decision = choose_operation_auth(ctx, operation, endpoint)
+    ctx.auth_cache[key] = (endpoint, decision)
+    return decision
+
+
+def choose_operation_auth(ctx: ClientContext, operation: OperationModel, endpoint: Any, *,
+                          operation_name: str | None = None,
+                          signing_type: SigningType = "standard", s3_presign_sigv2: bool = False,
+                          ignore_signing_region: bool = False) -> AuthDecision:
+    """``choose_auth`` fed from the client, the operation and the resolved endpoint.
+
+    Calls use the defaults; presigning passes its signing type and switches, and presigned POSTs
+    decide as ``PutObject`` (``operation_name``).
+    """
     service = ctx.service_model
-    decision = choose_auth(
+    return choose_auth(
         service_name=service.service_name,
         signing_name=service.signing_name,
         region=ctx.region,
-        operation_name=operation.name,
+        operation_name=operation.name if operation_name is None else operation_name,
         service_auth=service.auth,
         service_signature_version=service.signature_version,
         operation_auth=operation.auth,
@@ -42,9 +56,10 @@ def decide_auth(ctx: ClientContext, operation: OperationModel, endpoint: Any) ->
         signature_version=ctx.signature_version,
         configured_signature_version=ctx.s3_settings.get("signature_version")
         if service.service_name == "s3" else None,
+        signing_type=signing_type,
+        s3_presign_sigv2=s3_presign_sigv2,
+        ignore_signing_region=ignore_signing_region,
     )
-    ctx.auth_cache[key] = (endpoint, decision)
-    return decision
 
 
 def sign_for_operation(ctx: ClientContext, prepared: Any, request: HttpRequest) -> HttpRequest:

@@ -25,7 +25,8 @@ from urllib.parse import parse_qsl
 
 from .._core.http import HttpRequest
 from ..model.shapes import OperationModel
-from ..signing.auth import AuthDecision, SigningType, choose_auth, is_unsigned
+from ..signing.auth import AuthDecision, SigningType, is_unsigned
+from .auth import choose_operation_auth
 from .context import ClientContext
 from .prepare import prepare_call
 
@@ -72,36 +73,15 @@ def prepare_presign(ctx: ClientContext, operation: OperationModel, params: dict[
         # choose_auth gives "none-query" here (signing room); UNSIGNED simply means no signature.
         decision = AuthDecision("none", service.signing_name, ctx.region)
     else:
-        decision = _choose(ctx, operation, endpoint, signing_type, s3_presign_sigv2,
-                           ignore_signing_region=not is_arn(prepared.params.get("Bucket", "")))
+        decision = choose_operation_auth(
+            ctx, operation, endpoint,
+            operation_name="PutObject" if signing_type == "presign-post" else None,
+            signing_type=signing_type, s3_presign_sigv2=s3_presign_sigv2,
+            ignore_signing_region=not is_arn(prepared.params.get("Bucket", "")))
     request = HttpRequest(method=method if method is not None else prepared.method,
                           url=prepared.url, headers=headers, body=body)
     return PresignTarget(request=request, auth=decision, auth_path=prepared.auth_path,
                          params=prepared.params)
-
-
-def _choose(ctx: ClientContext, operation: OperationModel, endpoint: Any,
-            signing_type: SigningType, s3_presign_sigv2: bool, *,
-            ignore_signing_region: bool) -> AuthDecision:
-    service = ctx.service_model
-    return choose_auth(
-        service_name=service.service_name,
-        signing_name=service.signing_name,
-        region=ctx.region,
-        operation_name="PutObject" if signing_type == "presign-post" else operation.name,
-        service_auth=service.auth,
-        service_signature_version=service.signature_version,
-        operation_auth=operation.auth,
-        operation_authtype=operation.auth_type,
-        unsigned_payload=operation.unsigned_payload,
-        endpoint_auth_schemes=(endpoint.properties or {}).get("authSchemes"),
-        signature_version=ctx.signature_version,
-        configured_signature_version=ctx.s3_settings.get("signature_version")
-        if service.service_name == "s3" else None,
-        signing_type=signing_type,
-        s3_presign_sigv2=s3_presign_sigv2,
-        ignore_signing_region=ignore_signing_region,
-    )
 
 
 def _presign_headers(operation: OperationModel, params: dict[str, Any],

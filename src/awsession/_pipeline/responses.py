@@ -13,7 +13,6 @@ Rules:
 from __future__ import annotations
 
 import zlib
-from dataclasses import replace
 from typing import Any
 
 from .._core.http import HttpResponse
@@ -36,6 +35,8 @@ def parse_http_response(ctx: ClientContext, operation: OperationModel, response:
         plan = call_plan(ctx, operation)
     if (plan.may_fail_with_200 and response.status_code == 200
             and _looks_like_s3_error(response.body)):
+        from dataclasses import replace  # S3's errors in a 200 only
+
         response = replace(response, status_code=500)
     crc32_mismatch = False
     expected_crc = response.headers.get("x-amz-crc32")

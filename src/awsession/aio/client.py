@@ -5,6 +5,9 @@ An async client is a sync client's twin: the same :class:`~awsession._pipeline.c
 the same ``meta`` and ``exceptions``, the same operation methods -- which return coroutines here,
 because ``_make_api_call`` is one. Calls run the shared operation flow through the async driver and
 an :class:`~awsession.transport.aio_native.AsyncHttpTransport` made inside the running loop on first use.
+Around the flow, two steps keep blocking I/O off the loop and outputs async: a sync file given as
+the payload is read in a worker thread first (:mod:`.bodies`), and event-stream outputs become
+:class:`~awsession.aio.eventstream.AioEventStream` (:mod:`.eventstream`).
 
 Presigning does no I/O and is delegated to the sync twin (after making sure the credentials are
 fresh), so both clients presign identically. An async client belongs to the event loop it was
@@ -22,7 +25,9 @@ from .._client.aio_driver import run_async
 from .._client.methods import OperationMethod
 from .._pipeline.operation import operation_flow
 from ..transport.base import AsyncTransport
+from .bodies import file_payload_member, is_sync_file, read_file_payload, rewind
 from .credentials import AsyncCredentialCache
+from .eventstream import async_event_streams, event_stream_members
 
 __all__ = ["AioBaseClient", "aio_client_class"]
 
@@ -41,6 +46,8 @@ class AioBaseClient:
         self._transport: AsyncTransport | None = None
         self._sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
         """How retries wait (``asyncio.sleep``); tests may replace it to record delays."""
+        self._io_members: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+        """Per operation: its file-payload input member and its event-stream output members."""
 
     def _get_transport(self) -> AsyncTransport:
         transport = self._transport
@@ -51,10 +58,24 @@ class AioBaseClient:
     async def _make_api_call(self, operation_name: str,
                              api_params: dict[str, Any]) -> dict[str, Any]:
         operation = self._ctx.service_model.operation_model(operation_name)
+        io_members = self._io_members.get(operation_name)
+        if io_members is None:
+            io_members = self._io_members[operation_name] = (
+                file_payload_member(operation), event_stream_members(operation))
+        payload_member, stream_members = io_members
         if self._credentials is not None:
             await self._credentials.refresh_if_needed()
-        return await run_async(operation_flow(self._ctx, operation, api_params),
-                               self._get_transport(), sleep=self._sleep)
+        file = None
+        if payload_member is not None and is_sync_file(api_params.get(payload_member)):
+            api_params, file, start = await read_file_payload(api_params, payload_member)
+        try:
+            parsed = await run_async(operation_flow(self._ctx, operation, api_params),
+                                     self._get_transport(), sleep=self._sleep)
+        except BaseException:
+            if file is not None:
+                rewind(file, start)
+            raise
+        return async_event_streams(parsed, stream_members) if stream_members else parsed
 
     # -- paginators and waiters ------------------------------------------------------------
 

@@ -6,13 +6,15 @@ response class reads the status line with ``http.client``'s own method, then the
 itself, and sets every attribute ``http.client`` sets after its ``begin`` so reading the body
 (fixed length, chunked, until close) is unchanged. Rules, the e-mail parser's results:
 
-1. A header line is ``name: value``; the value loses leading blanks and the line end. A line that
+1. A header line is ``name: value``; the value loses leading blanks and the line end (lines end
+   at ``\r\n``, ``\r`` or ``\n``, as the e-mail parser splits them). A line that
    starts with a blank continues the previous value (line breaks kept, as the e-mail parser
    keeps them). A line that is neither ends the headers: the rest of the head is dropped. A
    continuation with nothing to continue, a ``From `` line and a line starting with ``:`` are
    skipped.
 2. ``headers.get(name)`` (and ``headers[name]``) is case-insensitive and gives the first value,
-   ``get_all(name)`` every value; ``items()`` every pair in arrival order.
+   ``get_all(name)`` every value; ``items()`` every pair in arrival order; ``joined()`` a dict of
+   lower-cased names, repeated ones with their values joined by ``", "``.
 3. The head is capped as ``http.client`` caps it: a line over 65,536 bytes is ``LineTooLong``,
    more than 100 header lines an ``HTTPException``. Interim ``100 Continue`` heads are skipped.
 """
@@ -20,6 +22,7 @@ itself, and sets every attribute ``http.client`` sets after its ``begin`` so rea
 from __future__ import annotations
 
 import http.client
+import io
 import re
 
 __all__ = ["HeaderPairs", "LeanResponse"]
@@ -30,22 +33,41 @@ _END = (b"\r\n", b"\n", b"")
 # What the e-mail parser accepts as the start of a header line (a name of visible characters but
 # ``:``, then ``:``), or a continuation (a leading blank).
 _HEADER_LINE = re.compile(r"From |[\041-\071\073-\176]*:|[\t ]")
+# The usual head: every line ``name:value`` (no continuation, no ``From ``, no empty name) ended
+# by a line break, then the blank line (or the end of the stream). Such a head's pairs are what
+# the line-by-line rules give, found in one pass.
+_PLAIN_HEAD = re.compile(r"(?:[\041-\071\073-\176]+:[^\r\n]*\r?\n)*\r?\n?")
+_PLAIN_LINE = re.compile(r"([\041-\071\073-\176]+):[ \t]*([^\r\n]*)\r?\n")
 
 
 class HeaderPairs:
     """The response's headers: ``get`` (case-insensitive, first value) and ``items``."""
 
-    __slots__ = ("_pairs",)
+    __slots__ = ("_first", "_joined", "_pairs")
 
     def __init__(self, pairs: list[tuple[str, str]]) -> None:
         self._pairs = pairs
+        joined: dict[str, str] = {}
+        first: dict[str, str] | None = None  # only when a name repeats: else ``joined`` says it
+        for key, value in pairs:
+            lkey = key.lower()
+            if lkey in joined:
+                if first is None:
+                    first = dict(joined)
+                joined[lkey] = f"{joined[lkey]}, {value}"
+            else:
+                joined[lkey] = value
+                if first is not None:
+                    first[lkey] = value
+        self._joined = joined
+        self._first = first
 
     def get(self, name: str, default: str | None = None) -> str | None:
-        lname = name.lower()
-        for key, value in self._pairs:
-            if key.lower() == lname:
-                return value
-        return default
+        return (self._joined if self._first is None else self._first).get(name.lower(), default)
+
+    def joined(self) -> dict[str, str]:
+        """Lower-cased names, each with its values joined by ``", "`` in arrival order."""
+        return dict(self._joined)
 
     def get_all(self, name: str, failobj: list[str] | None = None) -> list[str] | None:
         lname = name.lower()
@@ -80,11 +102,18 @@ def _read_head_lines(fp: object) -> list[bytes]:
 
 
 def _pairs(lines: list[bytes]) -> list[tuple[str, str]]:
+    head = b"".join(lines).decode("iso-8859-1")
+    if _PLAIN_HEAD.fullmatch(head):
+        return _PLAIN_LINE.findall(head)
+    return _pairs_line_by_line(head)
+
+
+def _pairs_line_by_line(head: str) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     name: str | None = None
     value = ""
-    for raw in lines:
-        line = raw.decode("iso-8859-1")
+    # The e-mail parser's lines end at "\r\n", "\r" or "\n" (a bare "\r" too, unlike readline).
+    for line in io.StringIO(head, newline="").readlines():
         if not _HEADER_LINE.match(line):
             break
         if line[0] in " \t":

@@ -16,10 +16,16 @@ Rules:
 from __future__ import annotations
 
 import base64
+import os
+import sys
 from collections.abc import Mapping
 from urllib.parse import unquote, urlsplit
 
 __all__ = ["ProxyRules", "fix_proxy_url", "mask_proxy_url", "proxy_headers"]
+
+# Outside macOS and Windows, urllib reads proxies only from the environment's ``*_proxy``
+# variables, so their absence answers the lookup without importing ``urllib.request``.
+_NO_PROXY_SOURCES_BUT_ENVIRON = sys.platform not in ("darwin", "win32")
 
 
 def mask_proxy_url(url: str) -> str:
@@ -93,6 +99,9 @@ class ProxyRules:
 
 
 def _environ_proxy(scheme: str, netloc: str) -> str | None:
+    if _NO_PROXY_SOURCES_BUT_ENVIRON and not any(
+            name.lower()[-6:] == "_proxy" for name in os.environ):
+        return None  # what urllib's lookup finds without a single ``*_proxy`` variable
     import urllib.request
 
     try:

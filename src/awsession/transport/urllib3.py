@@ -20,10 +20,11 @@ keep-alive. Rules:
 5. The common exchange (plain ``http``, no proxy, a ``bytes`` or empty body, not chunked, a
    buffered answer) takes a short path: a connection from the same urllib3 pool (so pool size,
    socket options and the dropped-connection check are urllib3's), the request written and the
-   answer read with :mod:`http.client` directly (its head read by ``lean_response.py``, without
-   the e-mail parser), and the connection put back. It skips
-   ``urlopen``'s layers (retry bookkeeping, response wrappers, header re-validation), about a
-   third of the CPU of a call, and keeps their semantics: connect and read timeouts, urllib3's
+   answer read with :mod:`http.client` directly (the head written by ``_write_request``, the
+   answer's head read by ``lean_response.py`` without the e-mail parser), and the connection put
+   back. It skips ``urlopen``'s layers (retry bookkeeping, response wrappers, header
+   re-validation), about a third of the CPU of a call, and keeps their semantics: connect and
+   read timeouts, urllib3's
    connect errors, a broken pipe or reset while sending ignored so the answer is still read,
    read timeouts as ``ReadTimeoutError`` and anything else after connecting (reset, truncated
    body, bad status line) as ``ConnectionClosedError``; a failed connection is closed, never
@@ -49,6 +50,7 @@ from urllib3.exceptions import (
 )
 from urllib3.exceptions import ReadTimeoutError as U3ReadTimeout
 from urllib3.exceptions import SSLError as U3SSLError
+from urllib3.util import SKIP_HEADER
 
 from .._core.http import HttpRequest, HttpResponse
 from ..exceptions import (
@@ -70,11 +72,13 @@ __all__ = ["Urllib3Transport"]
 
 _NO_RETRY = urllib3.Retry(False)
 BLOCK_SIZE = 128 * 1024
-_WRITE_REQUEST = http.client.HTTPConnection.request
 _READ_RESPONSE = http.client.HTTPConnection.getresponse
 # While sending, the server may legitimately close after answering: read the answer anyway.
 _SEND_ERRNOS_TO_IGNORE = frozenset({errno.EPROTOTYPE, errno.ECONNRESET})
 _READ_TIMEOUT_ERRNOS = frozenset({errno.EAGAIN, errno.EWOULDBLOCK})
+_METHODS_EXPECTING_BODY = frozenset({"PATCH", "POST", "PUT"})  # http.client's: "Content-Length: 0"
+# Header names ``putheader`` has accepted once, ASCII-encoded (http.client validates every time).
+_ACCEPTED_NAMES: dict[str, bytes] = {}
 
 
 class Urllib3Transport:
@@ -112,6 +116,7 @@ class Urllib3Transport:
         self._client_cert = client_cert
         self._tls_error: Exception | None = None
         self._tls_ready = False  # the TLS context (CA bundle load) is made on the first https use
+        self._https_pool_kwargs: dict[str, Any] | None = None
         self._manager = urllib3.PoolManager(**self._pool_kwargs)
         self._proxy_managers: dict[str, urllib3.ProxyManager] = {}
         self._pools: dict[tuple[str, str], Any] = {}
@@ -119,8 +124,10 @@ class Urllib3Transport:
     def _prepare_tls(self) -> None:
         """Make (or fetch the shared) TLS context for target servers and hand it to new pools.
 
-        Deferred until a request needs it (an ``https`` URL, or any request through a proxy), so
-        a client that only speaks plain HTTP never loads a CA bundle, as in botocore.
+        Deferred until a request needs it (an ``https`` URL, or a request through a proxy), so a
+        client that only speaks plain HTTP never loads a CA bundle, as in botocore. The direct
+        manager gets the context per ``https`` pool (``_direct_pool``), never in its shared
+        keywords, so plain-HTTP pools made before keep their pool keys.
         """
         try:
             context = client_context(self._verify, self._client_cert)
@@ -128,7 +135,7 @@ class Urllib3Transport:
             self._tls_error = e
         else:
             self._pool_kwargs["ssl_context"] = context
-            self._manager.connection_pool_kw["ssl_context"] = context
+            self._https_pool_kwargs = {"ssl_context": context}
         self._tls_ready = True
 
     def _direct_pool(self, url: str, scheme: str, netloc: str) -> Any:
@@ -138,7 +145,8 @@ class Urllib3Transport:
         so the memo is dropped whenever the manager's pool count changes.
         """
         before = len(self._manager.pools)
-        pool = self._manager.connection_from_url(url)
+        pool = self._manager.connection_from_url(
+            url, pool_kwargs=self._https_pool_kwargs if scheme == "https" else None)
         if len(self._manager.pools) != before or len(self._pools) >= 64:
             self._pools.clear()
         self._pools[(scheme, netloc)] = pool
@@ -170,12 +178,12 @@ class Urllib3Transport:
         proxy_url = None
         try:
             scheme, netloc, path, query, _ = urlsplit(url)
-            if not self._tls_ready and (scheme == "https" or not self._proxy_rules.empty):
+            if not self._proxy_rules.empty:
+                proxy_url = self._proxy_rules.proxy_for(scheme, netloc)
+            if not self._tls_ready and (scheme == "https" or proxy_url is not None):
                 self._prepare_tls()
             if scheme == "https" and self._tls_error is not None:
                 raise U3SSLError(self._tls_error)
-            if not self._proxy_rules.empty:
-                proxy_url = self._proxy_rules.proxy_for(scheme, netloc)
             if proxy_url is None:
                 conn = self._pools.get((scheme, netloc)) or self._direct_pool(url, scheme, netloc)
                 body = request.body
@@ -240,7 +248,7 @@ class Urllib3Transport:
                 conn.connect()  # urllib3's: its own connect errors, mapped by ``send``
             conn.sock.settimeout(self._read_timeout)
             try:
-                _WRITE_REQUEST(conn, request.method, target, body, request.headers)
+                _write_request(conn, request.method, target, body, request.headers)
             except BrokenPipeError:
                 pass
             except OSError as e:
@@ -254,10 +262,7 @@ class Urllib3Transport:
             finally:
                 del conn.response_class
             content = raw.read()
-            headers: dict[str, str] = {}
-            for name, value in raw.msg.items():
-                key = name.lower()
-                headers[key] = f"{headers[key]}, {value}" if key in headers else value
+            headers = raw.msg.joined()  # type: ignore[attr-defined]  # LeanResponse: HeaderPairs
             status = raw.status
         except BaseException as e:
             conn.close()
@@ -273,6 +278,37 @@ class Urllib3Transport:
         self._manager.clear()
         for manager in self._proxy_managers.values():
             manager.clear()
+
+
+def _write_request(conn: Any, method: str, target: str, body: bytes | None,
+                   headers: Mapping[str, str]) -> None:
+    """``http.client``'s ``request(method, target, body, headers)``, the same bytes, cheaper.
+
+    The request line, ``Host``/``Accept-Encoding`` and ``Content-Length`` go through the
+    connection's own methods as in ``request``. A header line is built here when ``putheader``
+    would only encode it: a name it has accepted before and a ``str`` value without line breaks
+    (its only value check) or urllib3's skip marker; any other goes through ``putheader``, so its
+    errors (and urllib3's) are unchanged.
+    """
+    names = {name.lower() for name in headers}
+    conn.putrequest(method, target, skip_host="host" in names,
+                    skip_accept_encoding="accept-encoding" in names)
+    if "content-length" not in names and "transfer-encoding" not in names:
+        if body is not None:
+            conn.putheader("Content-Length", str(len(body)))
+        elif method.upper() in _METHODS_EXPECTING_BODY:
+            conn.putheader("Content-Length", "0")
+    output = conn._output
+    for name, value in headers.items():
+        encoded = _ACCEPTED_NAMES.get(name)
+        if (encoded is not None and value.__class__ is str and "\r" not in value
+                and "\n" not in value and value != SKIP_HEADER):
+            output(encoded + b": " + value.encode("latin-1"))
+            continue
+        conn.putheader(name, value)
+        if name.__class__ is str and value != SKIP_HEADER and len(_ACCEPTED_NAMES) < 256:
+            _ACCEPTED_NAMES[name] = name.encode("ascii")
+    conn.endheaders(body)
 
 
 def _after_connect_error(error: BaseException, url: str) -> BaseException:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import http.client
 import io
+import random
 from typing import Any
 
 import pytest
@@ -64,7 +65,36 @@ HEADS = [
     b"",
     b"HTTP/1.1 200 OK\r\n" + b"A: 1\r\n" * 101 + b"\r\n",
     b"HTTP/1.1 200 OK\r\nA: " + b"x" * 70000 + b"\r\n\r\n",
+    b"HTTP/1.1 200 OK\r\nA:\tv \t\r\nB:\r\nC: x\ry\r\nD: z\r\r\nE::f\r\n\r\n",
+    b"HTTP/1.1 200 OK\r\nA: 1\r\nB: 2",
+    b"HTTP/1.1 200 OK\r\nA: 1\r\n\r",
 ]
+
+# Pieces of header lines, plain and odd, for heads made at random (seeded): the one-pass reading
+# of plain heads and the line-by-line rules must both agree with the e-mail parser.
+_NAMES = ["A", "x-amz-id-2", "Content-Length", "From", "na me", "", "caf\xe9", "t\tab", "b\rc"]
+_VALUES = ["1", "", " v", "\tv\t", "a:b", "x\ry", "z\r", "  ", "\xff"]
+_ENDS = ["\r\n", "\n", "\r\n", "\r\n"]
+_ODD_LINES = [" folded\r\n", "\tfolded\n", "From me\r\n", "no colon\r\n", ":x\r\n"]
+
+
+def _random_head(rng: random.Random) -> bytes:
+    lines = []
+    for _ in range(rng.randrange(6)):
+        if rng.random() < 0.15:
+            lines.append(rng.choice(_ODD_LINES))
+        else:
+            name = rng.choice(_NAMES) if rng.random() < 0.5 else rng.choice(_NAMES[:3])
+            value = rng.choice(_VALUES) if rng.random() < 0.5 else "plain value"
+            lines.append(f"{name}:{' ' if rng.random() < 0.7 else ''}{value}{rng.choice(_ENDS)}")
+    end = rng.choice(["\r\n", "\n", "\r\n", ""])
+    return ("HTTP/1.1 200 OK\r\n" + "".join(lines) + end + "Content-Length: 0\r\n").encode("latin-1")
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_random_heads_same_header_pairs_as_http_client(seed: int) -> None:
+    data = _random_head(random.Random(seed))
+    assert _outcome(LeanResponse, data, "GET") == _outcome(http.client.HTTPResponse, data, "GET")
 
 
 @pytest.mark.parametrize("data", HEADS, ids=range(len(HEADS)))
@@ -79,3 +109,22 @@ def test_headers_get_is_case_insensitive_first_value() -> None:
     assert response.msg.get("X-REPEATED") == "a"
     assert response.msg.get("missing", "d") == "d"
     assert list(response.msg) == ["X-Repeated", "x-repeated", "Content-Length"]
+
+
+def _joined_from(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in pairs:
+        key = name.lower()
+        out[key] = f"{out[key]}, {value}" if key in out else value
+    return out
+
+
+@pytest.mark.parametrize("data", [*HEADS[:16], *(_random_head(random.Random(s)) for s in range(60))])
+def test_joined_headers_are_the_e_mail_parsers_pairs_joined(data: bytes) -> None:
+    ours = LeanResponse(FakeSocket(data), method="GET")  # type: ignore[arg-type]
+    theirs = http.client.HTTPResponse(FakeSocket(data), method="GET")  # type: ignore[arg-type]
+    ours.begin()
+    theirs.begin()
+    assert ours.msg.joined() == _joined_from(list(theirs.msg.items()))  # type: ignore[attr-defined]
+    for name in ("x-repeated", "A", "content-length", "missing"):
+        assert ours.msg.get(name) == theirs.msg.get(name)

@@ -8,7 +8,6 @@ operation declares an encoding awsession knows (``gzip``) and either the body is
 
 from __future__ import annotations
 
-import gzip
 from typing import Any
 
 from ..._core.http import SerializedRequest
@@ -32,6 +31,8 @@ def _size(body: Any) -> int | None:
 
 
 def _gzip(body: Any) -> bytes:
+    import gzip  # only operations that compress, and only when they do
+
     if isinstance(body, str):
         return gzip.compress(body.encode("utf-8"))
     if isinstance(body, (bytes, bytearray)):

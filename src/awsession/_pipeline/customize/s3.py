@@ -38,25 +38,26 @@ __all__ = [
 ]
 
 _SAFE = "-._~/"
-_VERSION_ID_SUFFIX = re.compile(r"\?versionId=[^\s]+$")
 _VALID_BUCKET = re.compile(r"^[a-zA-Z0-9.\-_]{1,255}$")
-_VALID_BUCKET_ARN = re.compile(
+# Patterns needed only off the common path (ARN buckets, copy sources): compiled (by ``re``'s
+# cache) when first used, not when the first call imports this module.
+_VERSION_ID_SUFFIX = r"\?versionId=[^\s]+$"
+_VALID_BUCKET_ARN = (
     r"^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$"
     r"|^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]"
     r"accesspoint[/:][a-zA-Z0-9\-]{1,63}$")
-_ACCESS_POINT_ARN = re.compile(
-    r"^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[:/].+$")
+_ACCESS_POINT_ARN = r"^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[:/].+$"
 
 
 def validate_bucket_name(ctx: ClientContext, operation: OperationModel,
                          params: dict[str, Any]) -> dict[str, Any]:
     bucket = params.get("Bucket")
     if (isinstance(bucket, str) and not _VALID_BUCKET.search(bucket)
-            and not _VALID_BUCKET_ARN.search(bucket)):
+            and not re.search(_VALID_BUCKET_ARN, bucket)):
         raise ParamValidationError(
             report=f'Invalid bucket name "{bucket}": Bucket name must match the regex '
                    f'"{_VALID_BUCKET.pattern}" or be an ARN matching the regex '
-                   f'"{_VALID_BUCKET_ARN.pattern}"')
+                   f'"{_VALID_BUCKET_ARN}"')
     return params
 
 
@@ -67,7 +68,7 @@ def copy_source_to_string(ctx: ClientContext, operation: OperationModel,
         return params
     params = dict(params)
     if isinstance(source, str):
-        match = _VERSION_ID_SUFFIX.search(source)
+        match = re.search(_VERSION_ID_SUFFIX, source)
         if match is None:
             params["CopySource"] = quote(source, safe=_SAFE)
         else:
@@ -78,7 +79,7 @@ def copy_source_to_string(ctx: ClientContext, operation: OperationModel,
             bucket, key = source["Bucket"], source["Key"]
         except KeyError as e:
             raise ParamValidationError(report=f"Missing required parameter: {e}") from None
-        final = f"{bucket}/object/{key}" if _ACCESS_POINT_ARN.search(bucket) else f"{bucket}/{key}"
+        final = f"{bucket}/object/{key}" if re.search(_ACCESS_POINT_ARN, bucket) else f"{bucket}/{key}"
         final = quote(final, safe=_SAFE)
         if source.get("VersionId") is not None:
             final += f"?versionId={source['VersionId']}"
@@ -130,7 +131,10 @@ def decode_list_objects(ctx: ClientContext, operation: OperationModel, user_para
             parsed[key] = unquote(parsed[key])
     for outer, inner in nested:
         for member in parsed.get(outer, ()):
-            member[inner] = unquote(member[inner])
+            value = member[inner]
+            # Most keys hold no escape; ``unquote`` returns such a ``str`` as is, so skip the call.
+            if value.__class__ is not str or "%" in value:
+                member[inner] = unquote(value)
 
 
 def bucket_location(ctx: ClientContext, operation: OperationModel, user_params: dict[str, Any],

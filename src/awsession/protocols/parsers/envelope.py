@@ -8,7 +8,8 @@ Rules:
 2. A 5xx response whose body is empty or starts with ``<html>`` is a *generic* error: code is the
    status code as a string, message its reason phrase (botocore's rule, for every protocol).
 3. Modeled errors are found by error code among all of the service's exception shapes
-   (``error.code`` or the shape name), through an index built once per service.
+   (``error.code`` or the shape name), through an index built once per service; their fields are
+   merged over the error dict (a generic error merges its own dict again, as botocore does).
 4. Compiled parse plans are cached per :class:`ServiceModel` (weakly, so throwaway models used by
    tests do not leak) under a key the caller chooses.
 """
@@ -26,6 +27,7 @@ from ...model.shapes import OperationModel, ServiceModel
 
 __all__ = [
     "TimestampParser",
+    "error_response",
     "error_shape_for_code",
     "finish_metadata",
     "generic_error",
@@ -103,3 +105,26 @@ def error_shape_for_code(operation: OperationModel, code: Any) -> str | None:
     if not isinstance(code, str):
         return None
     return index.get(code)
+
+
+def error_response(
+    operation: OperationModel,
+    response: HttpResponse,
+    modeled: bool,
+    read_error: Callable[[HttpResponse], dict[str, Any]],
+    read_fields: Callable[[str], Any],
+) -> dict[str, Any]:
+    """The error dict every protocol returns: the generic 5xx dict or ``read_error(response)``,
+    then metadata, then (when ``modeled``) the fields ``read_fields(shape_name)`` reads from the body
+    for the service's exception shape matching the code."""
+    generic = is_generic_error(response)
+    parsed = generic_error(response) if generic else read_error(response)
+    finish_metadata(parsed, response)
+    if modeled:
+        error = parsed.get("Error")
+        name = error_shape_for_code(operation, error.get("Code") if isinstance(error, dict) else None)
+        if name is not None:
+            fields = finish_metadata(generic_error(response), response) if generic else read_fields(name)
+            if isinstance(fields, dict):
+                parsed.update(fields)
+    return parsed

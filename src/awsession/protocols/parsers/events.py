@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .eventstream import EventMessage
+from .eventstream import EventMessage, EventStream
 from .traits import member_refs, resolve
 
-__all__ = ["compile_message_parser"]
+__all__ = ["ShapeParser", "compile_message_parser", "open_message_stream"]
 
 BodyLoader = Callable[[bytes], Any]
 ShapeParser = Callable[[dict[str, Any]], Callable[[Any], Any] | None]
@@ -66,6 +66,23 @@ def compile_message_parser(
         return {str(event_type): parse_event(message)}
 
     return parse_message
+
+
+def open_message_stream(
+    shapes: dict[str, dict[str, Any]],
+    stream_ref: dict[str, Any],
+    body: Any,
+    operation_name: str,
+    *,
+    load_body: BodyLoader,
+    parser_for: ShapeParser,
+    timestamp: Callable[[Any], Any],
+) -> EventStream:
+    """An :class:`EventStream` over ``body`` whose messages are parsed for ``stream_ref``."""
+    parse_message = compile_message_parser(
+        shapes, stream_ref, load_body=load_body, parser_for=parser_for, timestamp=timestamp
+    )
+    return EventStream(body, parse_message, operation_name)
 
 
 def _compile_event(

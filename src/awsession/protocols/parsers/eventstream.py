@@ -34,7 +34,7 @@ from .errors import (
     NoInitialResponseError,
 )
 
-__all__ = ["EventMessage", "EventStream", "EventStreamDecoder", "iter_chunks"]
+__all__ = ["EventMessage", "EventStream", "EventStreamDecoder", "initial_response", "iter_chunks"]
 
 _PRELUDE = struct.Struct(">III")
 _MAX_HEADERS = 128 * 1024
@@ -169,6 +169,14 @@ def iter_chunks(raw: Any) -> Iterator[bytes]:
 ParseMessage = Callable[[EventMessage], dict[str, Any]]
 
 
+def initial_response(first: EventMessage | None) -> EventMessage:
+    """``first`` (a stream's first message, ``None`` if it had none) when it is the
+    ``initial-response`` event; otherwise :class:`NoInitialResponseError`."""
+    if first is None or first.headers.get(":event-type") != "initial-response":
+        raise NoInitialResponseError()
+    return first
+
+
 class EventStream:
     """Iterable of parsed events read lazily from the raw response body (botocore's EventStream)."""
 
@@ -194,13 +202,7 @@ class EventStream:
 
     def get_initial_response(self) -> EventMessage:
         """Consume the first message, which must be the ``initial-response`` event."""
-        try:
-            first = next(self._messages)
-        except StopIteration:
-            raise NoInitialResponseError() from None
-        if first.headers.get(":event-type") != "initial-response":
-            raise NoInitialResponseError()
-        return first
+        return initial_response(next(self._messages, None))
 
     def close(self) -> None:
         close = getattr(self._raw_stream, "close", None)

@@ -1,5 +1,5 @@
 """Response parsing for the ``json`` protocol (awsJson 1.0/1.1), plus the JSON error rules shared
-with rest-json.
+with rest-json and the RPC output reader (``rpc_output``) shared with smithy-rpc-v2-cbor.
 
 Success: the body is the output structure (scalars exactly as decoded); an event-stream output
 reads its first message, which must be ``initial-response``, for the other members. RequestId comes
@@ -11,23 +11,15 @@ modeled exception's fields are merged in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..._core.http import HttpResponse
 from ...model.shapes import OperationModel
 from .bodies import load_json
-from .envelope import (
-    TimestampParser,
-    error_shape_for_code,
-    finish_metadata,
-    generic_error,
-    is_generic_error,
-    plan_cache,
-    query_compatible_code,
-)
+from .envelope import TimestampParser, error_response, finish_metadata, plan_cache, query_compatible_code
 from .errors import NoInitialResponseError, ResponseParserError
-from .events import compile_message_parser
-from .eventstream import EventStream
+from .events import open_message_stream
 from .jsonplan import JsonPlanner
 from .timestamps import parse_timestamp
 from .traits import member_refs, resolve
@@ -35,11 +27,11 @@ from .traits import member_refs, resolve
 __all__ = [
     "event_stream_member",
     "json_error",
-    "open_event_stream",
     "parse_error",
     "parse_response",
     "planner",
     "rpc_error",
+    "rpc_output",
 ]
 
 
@@ -68,19 +60,44 @@ def event_stream_member(operation: OperationModel, shape_name: str) -> str | Non
     return result
 
 
-def open_event_stream(
-    operation: OperationModel, response: HttpResponse, stream_ref: dict[str, Any], timestamp: TimestampParser
-) -> EventStream:
-    """An :class:`EventStream` over the body whose events are parsed as JSON."""
-    json_planner = planner(operation, timestamp, "json")
-    parse_message = compile_message_parser(
+def rpc_output(
+    operation: OperationModel,
+    response: HttpResponse,
+    timestamp: TimestampParser,
+    *,
+    flavour: str,
+    load_body: Callable[[Any], Any],
+    plan_initial: bool,
+) -> Any:
+    """The output structure of an RPC response (JSON or CBOR, as ``flavour``/``load_body`` say).
+
+    With an event-stream member, the body is that stream and the other members come from its first
+    message, which must be ``initial-response`` (read through the plan when ``plan_initial``, else
+    kept as decoded)."""
+    ref = operation.raw.get("output")
+    if ref is None:
+        return {}
+    shape_name = ref["shape"]
+    rpc_planner = planner(operation, timestamp, flavour)
+    stream_name = event_stream_member(operation, shape_name)
+    if stream_name is None:
+        return rpc_planner.structure(shape_name)(load_body(response.body))
+    stream = open_message_stream(
         operation.service.shapes,
-        stream_ref,
-        load_body=load_json,
-        parser_for=json_planner.ref,
+        operation.service.shapes[shape_name]["members"][stream_name],
+        response.body,
+        operation.name,
+        load_body=load_body,
+        parser_for=rpc_planner.ref,
         timestamp=timestamp,
     )
-    return EventStream(response.body, parse_message, operation.name)
+    try:
+        initial = load_body(stream.get_initial_response().payload)
+    except NoInitialResponseError:
+        raise ResponseParserError("First event was not of type initial-response") from None
+    parsed = rpc_planner.structure(shape_name)(initial) if plan_initial else initial
+    parsed[stream_name] = stream
+    return parsed
 
 
 def parse_response(
@@ -88,22 +105,7 @@ def parse_response(
 ) -> dict[str, Any]:
     """Parse a successful awsJson response."""
     stamp = timestamp_parser or parse_timestamp
-    parsed: Any = {}
-    ref = operation.raw.get("output")
-    if ref is not None:
-        structure = planner(operation, stamp, "json").structure(ref["shape"])
-        stream_name = event_stream_member(operation, ref["shape"])
-        if stream_name is not None:
-            stream_ref = operation.service.shapes[ref["shape"]]["members"][stream_name]
-            stream = open_event_stream(operation, response, stream_ref, stamp)
-            try:
-                initial = stream.get_initial_response()
-            except NoInitialResponseError:
-                raise ResponseParserError("First event was not of type initial-response") from None
-            parsed = structure(load_json(initial.payload))
-            parsed[stream_name] = stream
-        else:
-            parsed = structure(load_json(response.body))
+    parsed = rpc_output(operation, response, stamp, flavour="json", load_body=load_json, plan_initial=True)
     if "x-amzn-requestid" in response.headers:
         parsed.setdefault("ResponseMetadata", {})["RequestId"] = response.headers["x-amzn-requestid"]
     return finish_metadata(parsed, response)
@@ -138,12 +140,6 @@ def rpc_error(body: dict[str, Any], response: HttpResponse, code: Any) -> dict[s
     return error
 
 
-def _modeled(operation: OperationModel, response: HttpResponse, name: str, timestamp: TimestampParser) -> Any:
-    if is_generic_error(response):
-        return finish_metadata(generic_error(response), response)
-    return planner(operation, timestamp, "json").structure(name)(load_json(response.body))
-
-
 def parse_error(
     operation: OperationModel,
     response: HttpResponse,
@@ -152,12 +148,10 @@ def parse_error(
     modeled: bool = True,
 ) -> dict[str, Any]:
     """Parse an awsJson error response (``modeled=False`` skips merging the exception's fields)."""
-    parsed = generic_error(response) if is_generic_error(response) else json_error(response)
-    finish_metadata(parsed, response)
-    if modeled:
-        name = error_shape_for_code(operation, parsed["Error"].get("Code"))
-        if name is not None:
-            fields = _modeled(operation, response, name, timestamp_parser or parse_timestamp)
-            if isinstance(fields, dict):
-                parsed.update(fields)
-    return parsed
+
+    def read_fields(name: str) -> Any:
+        return planner(operation, timestamp_parser or parse_timestamp, "json").structure(name)(
+            load_json(response.body)
+        )
+
+    return error_response(operation, response, modeled, json_error, read_fields)

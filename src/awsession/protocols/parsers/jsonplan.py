@@ -19,6 +19,7 @@ import base64
 from collections.abc import Callable
 from typing import Any
 
+from ..refs import build_tied, forward_call
 from .envelope import TimestampParser
 from .errors import ResponseParserError
 from .traits import member_refs, resolve
@@ -73,16 +74,7 @@ class JsonPlanner:
         found = self._structures.get(name)
         if found is not None:
             return found
-        slot: list[ValueParser] = []
-
-        def forward(value: Any) -> Any:
-            return slot[0](value)
-
-        self._structures[name] = forward
-        real = self._build_structure(name)
-        slot.append(real)
-        self._structures[name] = real
-        return real
+        return build_tied(self._structures, name, lambda: self._build_structure(name), forward_call)
 
     def _list(self, shape: dict[str, Any]) -> ValueParser | None:
         item = self.ref(shape["member"])
@@ -150,8 +142,9 @@ class JsonPlanner:
                         hits.append((found, raw))
                 if len(hits) > 1:
                     hits.sort(key=_member_index)
-                return {member_name: raw if parse is None else parse(raw)
-                        for (_, member_name, parse), raw in hits}
+                return {
+                    member_name: raw if parse is None else parse(raw) for (_, member_name, parse), raw in hits
+                }
             get = value.get
             parsed: dict[str, Any] = {}
             for member_name, key, parse in frozen:

@@ -13,14 +13,7 @@ from typing import Any
 
 from ..._core.http import HttpResponse
 from ...model.shapes import OperationModel
-from .envelope import (
-    TimestampParser,
-    error_shape_for_code,
-    finish_metadata,
-    generic_error,
-    is_generic_error,
-    plan_cache,
-)
+from .envelope import TimestampParser, error_response, finish_metadata, plan_cache
 from .timestamps import parse_timestamp
 from .traits import resolve
 from .xmldoc import Element, element_to_dict, parse_xml, strip_ns
@@ -77,6 +70,17 @@ def _parse_success(
     return finish_metadata(parsed, response)
 
 
+def _read_error(response: HttpResponse, ec2: bool) -> dict[str, Any]:
+    parsed = element_to_dict(parse_xml(response.body))
+    if "Errors" in parsed:
+        parsed.update(parsed.pop("Errors"))
+    if "RequestId" in parsed:
+        parsed["ResponseMetadata"] = {"RequestId": parsed.pop("RequestId")}
+    if ec2 and "RequestID" in parsed:
+        parsed["ResponseMetadata"] = {"RequestId": parsed.pop("RequestID")}
+    return parsed
+
+
 def _parse_error(
     operation: OperationModel,
     response: HttpResponse,
@@ -84,32 +88,14 @@ def _parse_error(
     ec2: bool,
     modeled: bool,
 ) -> dict[str, Any]:
-    if is_generic_error(response):
-        parsed = generic_error(response)
-    else:
-        parsed = element_to_dict(parse_xml(response.body))
-        if "Errors" in parsed:
-            parsed.update(parsed.pop("Errors"))
-        if "RequestId" in parsed:
-            parsed["ResponseMetadata"] = {"RequestId": parsed.pop("RequestId")}
-        if ec2 and "RequestID" in parsed:
-            parsed["ResponseMetadata"] = {"RequestId": parsed.pop("RequestID")}
-    finish_metadata(parsed, response)
-    if modeled:
-        code = parsed.get("Error", {}).get("Code")
-        name = error_shape_for_code(operation, code)
-        if name is not None:
-            parsed.update(_modeled(operation, response, name, timestamp or parse_timestamp, ec2))
-    return parsed
+    def read_error(response: HttpResponse) -> dict[str, Any]:
+        return _read_error(response, ec2)
 
+    def read_fields(name: str) -> Any:
+        structure = planner(operation, timestamp or parse_timestamp, ec2=ec2).structure(name)
+        return structure(parse_xml(response.body))
 
-def _modeled(
-    operation: OperationModel, response: HttpResponse, name: str, timestamp: TimestampParser, ec2: bool
-) -> dict[str, Any]:
-    if is_generic_error(response):
-        return finish_metadata(generic_error(response), response)
-    result: dict[str, Any] = planner(operation, timestamp, ec2=ec2).structure(name)(parse_xml(response.body))
-    return result
+    return error_response(operation, response, modeled, read_error, read_fields)
 
 
 def parse_response(

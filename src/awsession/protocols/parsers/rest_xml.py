@@ -22,73 +22,28 @@ from typing import Any
 from ..._core.http import HttpResponse
 from ...model.shapes import OperationModel
 from .bodies import load_xml
-from .envelope import (
-    TimestampParser,
-    error_shape_for_code,
-    finish_metadata,
-    generic_error,
-    http_reason,
-    is_generic_error,
-    plan_cache,
-)
+from .envelope import TimestampParser, http_reason
 from .errors import ResponseParserError
-from .events import compile_message_parser
-from .eventstream import EventStream
 from .query import planner
-from .rest import RestPlan, apply_plan, compile_plan
+from .rest import RestFormat, ShapeParser, parse_rest_error, parse_rest_response
 from .restbind import request_metadata
-from .timestamps import parse_timestamp
 from .xmldoc import element_to_dict, parse_xml
 
 __all__ = ["parse_error", "parse_response"]
 
 
-def _plan(operation: OperationModel, shape_name: str, timestamp: TimestampParser) -> RestPlan:
-    cache = plan_cache(operation.service)
-    key = ("rest-xml-plan", shape_name, timestamp)
-    found: RestPlan | None = cache.get(key)
-    if found is None:
-        xml_planner = planner(operation, timestamp, ec2=False)
-        found = compile_plan(
-            operation.service.shapes, shape_name, timestamp, json_flavour=False, parser_for=xml_planner.ref
-        )
-        cache[key] = found
-    return found
+def _parser_for(operation: OperationModel, timestamp: TimestampParser) -> ShapeParser:
+    return planner(operation, timestamp, ec2=False).ref
 
 
-def _apply(
-    operation: OperationModel,
-    response: HttpResponse,
-    shape_name: str,
-    timestamp: TimestampParser,
-    parsed: dict[str, Any],
-) -> dict[str, Any]:
-    xml_planner = planner(operation, timestamp, ec2=False)
-
-    def open_stream(stream_ref: dict[str, Any]) -> EventStream:
-        parse_message = compile_message_parser(
-            operation.service.shapes,
-            stream_ref,
-            load_body=load_xml,
-            parser_for=xml_planner.ref,
-            timestamp=timestamp,
-        )
-        return EventStream(response.body, parse_message, operation.name)
-
-    plan = _plan(operation, shape_name, timestamp)
-    return apply_plan(plan, response, parsed, load_body=load_xml, open_stream=open_stream)
+_FORMAT = RestFormat("rest-xml-plan", False, load_xml, _parser_for, _parser_for)
 
 
 def parse_response(
     operation: OperationModel, response: HttpResponse, *, timestamp_parser: TimestampParser | None = None
 ) -> dict[str, Any]:
     """Parse a successful rest-xml response."""
-    stamp = timestamp_parser or parse_timestamp
-    parsed: dict[str, Any] = {"ResponseMetadata": request_metadata(response.headers)}
-    ref = operation.raw.get("output")
-    if ref is not None:
-        _apply(operation, response, ref["shape"], stamp, parsed)
-    return finish_metadata(parsed, response)
+    return parse_rest_response(_FORMAT, operation, response, timestamp_parser)
 
 
 def _from_status(response: HttpResponse) -> dict[str, Any]:
@@ -125,6 +80,15 @@ def _from_body(response: HttpResponse) -> dict[str, Any]:
     return result
 
 
+def _read_error(response: HttpResponse) -> dict[str, Any]:
+    if response.body:
+        try:
+            return _from_body(response)
+        except ResponseParserError:
+            pass
+    return _from_status(response)
+
+
 def parse_error(
     operation: OperationModel,
     response: HttpResponse,
@@ -133,22 +97,4 @@ def parse_error(
     modeled: bool = True,
 ) -> dict[str, Any]:
     """Parse a rest-xml error response (``modeled=False`` skips merging the exception's fields)."""
-    if is_generic_error(response):
-        parsed = generic_error(response)
-    elif response.body:
-        try:
-            parsed = _from_body(response)
-        except ResponseParserError:
-            parsed = _from_status(response)
-    else:
-        parsed = _from_status(response)
-    finish_metadata(parsed, response)
-    if modeled:
-        error = parsed.get("Error")
-        name = error_shape_for_code(operation, error.get("Code") if isinstance(error, dict) else None)
-        if name is not None:
-            if is_generic_error(response):
-                parsed.update(finish_metadata(generic_error(response), response))
-            else:
-                parsed.update(_apply(operation, response, name, timestamp_parser or parse_timestamp, {}))
-    return parsed
+    return parse_rest_error(_FORMAT, operation, response, timestamp_parser, modeled, _read_error)

@@ -14,17 +14,8 @@ from typing import Any
 from ..._core.http import HttpResponse
 from ...model.shapes import OperationModel
 from .bodies import load_cbor
-from .envelope import (
-    TimestampParser,
-    error_shape_for_code,
-    finish_metadata,
-    generic_error,
-    is_generic_error,
-)
-from .errors import NoInitialResponseError, ResponseParserError
-from .events import compile_message_parser
-from .eventstream import EventStream
-from .json_rpc import event_stream_member, planner, rpc_error
+from .envelope import TimestampParser, error_response, finish_metadata
+from .json_rpc import planner, rpc_error, rpc_output
 from .timestamps import parse_timestamp
 
 __all__ = ["parse_error", "parse_response"]
@@ -35,46 +26,17 @@ def parse_response(
 ) -> dict[str, Any]:
     """Parse a successful smithy-rpc-v2-cbor response."""
     stamp = timestamp_parser or parse_timestamp
-    parsed: Any = {}
-    ref = operation.raw.get("output")
-    if ref is not None:
-        cbor_planner = planner(operation, stamp, "cbor")
-        stream_name = event_stream_member(operation, ref["shape"])
-        if stream_name is not None:
-            stream_ref = operation.service.shapes[ref["shape"]]["members"][stream_name]
 
-            def load(body: Any) -> Any:
-                return load_cbor(body, stamp)
+    def load(body: Any) -> Any:
+        return load_cbor(body, stamp)
 
-            parse_message = compile_message_parser(
-                operation.service.shapes,
-                stream_ref,
-                load_body=load,
-                parser_for=cbor_planner.ref,
-                timestamp=stamp,
-            )
-            stream = EventStream(response.body, parse_message, operation.name)
-            try:
-                initial = stream.get_initial_response()
-            except NoInitialResponseError:
-                raise ResponseParserError("First event was not of type initial-response") from None
-            parsed = load(initial.payload)
-            parsed[stream_name] = stream
-        else:
-            parsed = cbor_planner.structure(ref["shape"])(load_cbor(response.body, stamp))
+    parsed = rpc_output(operation, response, stamp, flavour="cbor", load_body=load, plan_initial=False)
+    if operation.raw.get("output") is not None:
         metadata: dict[str, Any] = {}
         if "x-amzn-requestid" in response.headers:
             metadata["RequestId"] = response.headers["x-amzn-requestid"]
         parsed["ResponseMetadata"] = metadata
     return finish_metadata(parsed, response)
-
-
-def _cbor_error(response: HttpResponse, timestamp: TimestampParser) -> dict[str, Any]:
-    body = load_cbor(response.body, timestamp)
-    if not isinstance(body, dict):
-        body = {}
-    code = body.get("__type")
-    return rpc_error(body, response, str(response.status_code) if code is None else code)
 
 
 def parse_error(
@@ -86,15 +48,15 @@ def parse_error(
 ) -> dict[str, Any]:
     """Parse a smithy-rpc-v2-cbor error response."""
     stamp = timestamp_parser or parse_timestamp
-    parsed = generic_error(response) if is_generic_error(response) else _cbor_error(response, stamp)
-    finish_metadata(parsed, response)
-    if modeled:
-        name = error_shape_for_code(operation, parsed["Error"].get("Code"))
-        if name is not None:
-            if is_generic_error(response):
-                parsed.update(finish_metadata(generic_error(response), response))
-            else:
-                fields = planner(operation, stamp, "cbor").structure(name)(load_cbor(response.body, stamp))
-                if isinstance(fields, dict):
-                    parsed.update(fields)
-    return parsed
+
+    def read_error(response: HttpResponse) -> dict[str, Any]:
+        body = load_cbor(response.body, stamp)
+        if not isinstance(body, dict):
+            body = {}
+        code = body.get("__type")
+        return rpc_error(body, response, str(response.status_code) if code is None else code)
+
+    def read_fields(name: str) -> Any:
+        return planner(operation, stamp, "cbor").structure(name)(load_cbor(response.body, stamp))
+
+    return error_response(operation, response, modeled, read_error, read_fields)

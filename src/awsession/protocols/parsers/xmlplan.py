@@ -22,6 +22,7 @@ import base64
 from collections.abc import Callable
 from typing import Any
 
+from ..refs import build_tied, forward_call
 from .envelope import TimestampParser
 from .errors import ResponseParserError
 from .traits import member_refs, resolve
@@ -102,16 +103,7 @@ class XmlPlanner:
         found = self._structures.get(name)
         if found is not None:
             return found
-        slot: list[NodeParser] = []
-
-        def forward(node: Any) -> Any:
-            return slot[0](node)
-
-        self._structures[name] = forward
-        real = self._build_structure(name)
-        slot.append(real)
-        self._structures[name] = real
-        return real
+        return build_tied(self._structures, name, lambda: self._build_structure(name), forward_call)
 
     # -- builders -------------------------------------------------------------------------------
     def _scalar_table(self) -> dict[str, NodeParser]:

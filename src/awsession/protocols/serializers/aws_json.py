@@ -25,7 +25,7 @@ from .operation import (
     fill_idempotency_tokens,
     operation_traits,
 )
-from .shape_refs import operation_cache
+from .shape_refs import operation_plan
 
 __all__ = ["serialize"]
 
@@ -39,27 +39,23 @@ class _Plan:
     encoder: Encoder | None
 
 
-def _plan(operation: OperationModel) -> _Plan:
-    cache = operation_cache(operation)
-    plan: _Plan | None = cache.get("json")
-    if plan is None:
-        traits = operation_traits(operation)
-        metadata = operation.service.metadata
-        headers = [
-            ("X-Amz-Target", f"{metadata.get('targetPrefix', '')}.{operation.name}"),
-            ("Content-Type", f"application/x-amz-json-{metadata.get('jsonVersion', '1.0')}"),
-        ]
-        if traits.query_compatible:
-            headers.append(("x-amzn-query-mode", "true"))
-        encoder = json_encoder(operation.service, traits.input_ref) if traits.input_ref else None
-        plan = cache.setdefault("json", _Plan(traits, tuple(headers), encoder))
-    return plan
+def _build(operation: OperationModel) -> _Plan:
+    traits = operation_traits(operation)
+    metadata = operation.service.metadata
+    headers = [
+        ("X-Amz-Target", f"{metadata.get('targetPrefix', '')}.{operation.name}"),
+        ("Content-Type", f"application/x-amz-json-{metadata.get('jsonVersion', '1.0')}"),
+    ]
+    if traits.query_compatible:
+        headers.append(("x-amzn-query-mode", "true"))
+    encoder = json_encoder(operation.service, traits.input_ref) if traits.input_ref else None
+    return _Plan(traits, tuple(headers), encoder)
 
 
 def serialize(
     operation: OperationModel, params: dict[str, Any], *, new_token: TokenFactory | None = None
 ) -> SerializedRequest:
-    plan = _plan(operation)
+    plan = operation_plan(operation, "json", _build)
     traits = plan.traits
     if traits.token_members:
         params = fill_idempotency_tokens(traits, params, new_token)

@@ -26,7 +26,7 @@ from typing import Any
 from awsession.exceptions import InvalidHostLabelError, ParamValidationError
 from awsession.model.shapes import OperationModel
 
-from .shape_refs import operation_cache, resolve
+from .shape_refs import operation_plan, resolve
 
 __all__ = [
     "HostLabelValidationError",
@@ -72,11 +72,7 @@ def _new_uuid() -> str:
 
 
 def operation_traits(operation: OperationModel) -> OperationTraits:
-    cache = operation_cache(operation)
-    traits: OperationTraits | None = cache.get(_CACHE_KEY)
-    if traits is None:
-        traits = cache.setdefault(_CACHE_KEY, _build(operation))
-    return traits
+    return operation_plan(operation, _CACHE_KEY, _build)
 
 
 def _build(operation: OperationModel) -> OperationTraits:

@@ -27,7 +27,7 @@ from .operation import (
     operation_traits,
 )
 from .query_form import Flattener, flattener
-from .shape_refs import operation_cache
+from .shape_refs import operation_plan
 from .uri import encode_form, form_quote
 
 __all__ = ["make_serializer", "serialize"]
@@ -49,24 +49,17 @@ def make_serializer(dialect: str) -> Serializer:
     """The serializer for one form dialect, ``"query"`` or ``"ec2"``."""
     cache_key = f"form-{dialect}"
 
-    def plan_for(operation: OperationModel) -> _Plan:
-        cache = operation_cache(operation)
-        plan: _Plan | None = cache.get(cache_key)
-        if plan is None:
-            traits = operation_traits(operation)
-            flatten = (
-                flattener(operation.service, dialect, traits.input_ref) if traits.input_ref else None
-            )
-            version = operation.service.api_version
-            prefix = f"Action={form_quote(operation.name)}&Version={form_quote(version)}"
-            plan = _Plan(traits, prefix, flatten)
-            plan = cache.setdefault(cache_key, plan)
-        return plan
+    def build(operation: OperationModel) -> _Plan:
+        traits = operation_traits(operation)
+        flatten = flattener(operation.service, dialect, traits.input_ref) if traits.input_ref else None
+        version = operation.service.api_version
+        prefix = f"Action={form_quote(operation.name)}&Version={form_quote(version)}"
+        return _Plan(traits, prefix, flatten)
 
     def serialize(
         operation: OperationModel, params: dict[str, Any], *, new_token: TokenFactory | None = None
     ) -> SerializedRequest:
-        plan = plan_for(operation)
+        plan = operation_plan(operation, cache_key, build)
         traits = plan.traits
         if traits.token_members:
             params = fill_idempotency_tokens(traits, params, new_token)

@@ -23,7 +23,7 @@ from typing import Any
 from awsession.model.shapes import ServiceModel
 
 from .json_values import blob_base64, special_float
-from .shape_refs import compile_cached
+from .shape_refs import compile_cached, resolve
 from .timestamps import formatter_for
 
 __all__ = ["Flattener", "flattener"]
@@ -59,11 +59,6 @@ def flattener(service: ServiceModel, dialect: str, ref: dict[str, Any]) -> Flatt
     return compile_cached(
         service, f"form-{dialect}", ref, lambda shape: _build(service, dialect, shape), _forward
     )
-
-
-def _merged(service: ServiceModel, ref: dict[str, Any]) -> dict[str, Any]:
-    shape = service.shapes[ref["shape"]]
-    return {**shape, **ref} if len(ref) > 1 else shape
 
 
 def _text(out: dict[str, str], value: Any, prefix: str) -> None:
@@ -110,7 +105,7 @@ def _structure(service: ServiceModel, dialect: str, shape: dict[str, Any]) -> Fl
     namer = _NAMERS[dialect]
     members: dict[str, tuple[str, Flattener]] = {}
     for name, ref in shape.get("members", {}).items():
-        members[name] = (namer(_merged(service, ref), name), flattener(service, dialect, ref))
+        members[name] = (namer(resolve(service, ref), name), flattener(service, dialect, ref))
 
     def structure(out: dict[str, str], value: Any, prefix: str) -> None:
         for key, item in value.items():
@@ -133,7 +128,7 @@ def _list(service: ServiceModel, dialect: str, shape: dict[str, Any]) -> Flatten
 
         return ec2_list
 
-    member_name = _merged(service, member_ref).get("locationName")
+    member_name = resolve(service, member_ref).get("locationName")
     flattened = bool(shape.get("flattened"))
 
     def query_list(out: dict[str, str], value: Any, prefix: str) -> None:
@@ -155,8 +150,8 @@ def _list(service: ServiceModel, dialect: str, shape: dict[str, Any]) -> Flatten
 def _map(service: ServiceModel, dialect: str, shape: dict[str, Any]) -> Flattener:
     namer = _NAMERS[dialect]
     key_ref, value_ref = shape["key"], shape["value"]
-    key_suffix = namer(_merged(service, key_ref), "key")
-    value_suffix = namer(_merged(service, value_ref), "value")
+    key_suffix = namer(resolve(service, key_ref), "key")
+    value_suffix = namer(resolve(service, value_ref), "value")
     flatten_key = flattener(service, dialect, key_ref)
     flatten_value = flattener(service, dialect, value_ref)
     entry = "" if shape.get("flattened") else ".entry"

@@ -16,7 +16,8 @@ Rules (botocore's):
   untouched, ``b""`` when absent); a structure payload is encoded alone (the codec's empty form when
   absent); otherwise the body members are encoded together under the input shape.
 
-The protocol module supplies a :class:`BodyCodec`; the plan per operation is built once.
+The protocol module supplies a :class:`BodyCodec` factory to :func:`rest_serializer`; the plan per
+operation is built once.
 """
 
 from __future__ import annotations
@@ -32,14 +33,21 @@ from awsession.exceptions import ParamValidationError
 from awsession.model.shapes import OperationModel, ServiceModel
 
 from .json_values import blob_base64, special_float
-from .operation import OperationTraits, TokenFactory, expand_host_prefix, fill_idempotency_tokens
-from .shape_refs import resolve
-from .timestamps import formatter_for
+from .operation import (
+    OperationTraits,
+    TokenFactory,
+    expand_host_prefix,
+    fill_idempotency_tokens,
+    operation_traits,
+)
+from .shape_refs import operation_plan, resolve
+from .timestamps import formatter_for, uses_millisecond_precision
 from .uri import percent_encode, percent_encode_greedy
 
-__all__ = ["BodyCodec", "RestPlan", "build_plan", "serialize_rest"]
+__all__ = ["BodyCodec", "CodecFactory", "RestPlan", "build_plan", "rest_serializer", "serialize_rest"]
 
 Converter = Callable[[Any], Any]
+Serializer = Callable[..., SerializedRequest]
 
 _URI, _QUERY, _QUERY_MAP, _HEADER, _HEADERS, _BODY = range(6)
 _LOCATIONS = {"uri": _URI, "querystring": _QUERY, "header": _HEADER, "headers": _HEADERS}
@@ -72,6 +80,10 @@ class RestPlan:
     codec: BodyCodec
     has_labels: bool
     static_path: str
+
+
+CodecFactory = Callable[[OperationModel, OperationTraits, str | None, bool], BodyCodec]
+"""``codec_for(operation, traits, payload_member, streaming_payload)``."""
 
 
 def _scalar_text(shape: dict[str, Any], millis: bool) -> Converter:
@@ -138,14 +150,11 @@ def _uri_parts(template: str) -> tuple[str | tuple[str, bool], ...]:
     return tuple(parts)
 
 
-def build_plan(
-    operation: OperationModel,
-    traits: OperationTraits,
-    codec_for: Callable[[OperationModel, OperationTraits, str | None, bool], BodyCodec],
-    millis: bool,
-) -> RestPlan:
+def build_plan(operation: OperationModel, codec_for: CodecFactory) -> RestPlan:
     """Compile an operation's bindings; ``codec_for(op, traits, payload, streaming)`` gives the codec."""
     service = operation.service
+    traits = operation_traits(operation)
+    millis = uses_millisecond_precision(service.service_name)
     bindings: dict[str, tuple[int, str, Converter | None]] = {}
     payload: str | None = None
     streaming = False
@@ -253,3 +262,19 @@ def serialize_rest(
 
 def _has_content_type(headers: dict[str, str]) -> bool:
     return any(name.lower() == "content-type" for name in headers)
+
+
+def rest_serializer(cache_key: str, codec_for: CodecFactory) -> Serializer:
+    """The ``serialize(operation, params, *, new_token=None)`` of a REST protocol whose bodies are
+    written by the codecs ``codec_for`` makes (plans cached per operation under ``cache_key``)."""
+
+    def build(operation: OperationModel) -> RestPlan:
+        return build_plan(operation, codec_for)
+
+    def serialize(
+        operation: OperationModel, params: dict[str, Any], *, new_token: TokenFactory | None = None
+    ) -> SerializedRequest:
+        return serialize_rest(operation_plan(operation, cache_key, build), params, new_token)
+
+    serialize.__name__ = serialize.__qualname__ = "serialize"
+    return serialize

@@ -14,13 +14,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from awsession._core.http import SerializedRequest
 from awsession.model.shapes import OperationModel
 
 from .json_values import json_encoder
-from .operation import OperationTraits, TokenFactory, operation_traits
-from .rest_bindings import BodyCodec, RestPlan, build_plan, serialize_rest
-from .shape_refs import operation_cache
+from .operation import OperationTraits
+from .rest_bindings import BodyCodec, rest_serializer
 from .timestamps import uses_millisecond_precision
 
 __all__ = ["serialize"]
@@ -60,18 +58,4 @@ def _codec(
     )
 
 
-def _plan(operation: OperationModel) -> RestPlan:
-    cache = operation_cache(operation)
-    plan: RestPlan | None = cache.get("rest-json")
-    if plan is None:
-        millis = uses_millisecond_precision(operation.service.service_name)
-        plan = cache.setdefault(
-            "rest-json", build_plan(operation, operation_traits(operation), _codec, millis)
-        )
-    return plan
-
-
-def serialize(
-    operation: OperationModel, params: dict[str, Any], *, new_token: TokenFactory | None = None
-) -> SerializedRequest:
-    return serialize_rest(_plan(operation), params, new_token)
+serialize = rest_serializer("rest-json", _codec)

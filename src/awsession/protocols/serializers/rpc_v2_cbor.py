@@ -30,7 +30,7 @@ from .operation import (
     fill_idempotency_tokens,
     operation_traits,
 )
-from .shape_refs import compile_cached, operation_cache
+from .shape_refs import compile_cached, operation_plan
 from .timestamps import to_datetime
 
 __all__ = ["serialize"]
@@ -137,27 +137,23 @@ class _Plan:
     writer: Writer | None
 
 
-def _plan(operation: OperationModel) -> _Plan:
-    cache = operation_cache(operation)
-    plan: _Plan | None = cache.get("cbor")
-    if plan is None:
-        traits = operation_traits(operation)
-        service = operation.service
-        target = service.metadata.get("targetPrefix", "")
-        accept = "application/cbor"
-        output_ref = operation.raw.get("output")
-        if output_ref and _has_event_stream(service, output_ref):
-            accept = "application/vnd.amazon.eventstream"
-        headers = [("smithy-protocol", "rpc-v2-cbor")]
-        if traits.query_compatible:
-            headers.append(("x-amzn-query-mode", "true"))
-        headers.append(("Accept", accept))
-        if traits.input_ref:
-            headers.append(("Content-Type", accept))
-        writer = cbor_writer(service, traits.input_ref) if traits.input_ref else None
-        url_path = f"/service/{target}/operation/{operation.name}"
-        plan = cache.setdefault("cbor", _Plan(traits, url_path, tuple(headers), writer))
-    return plan
+def _build_plan(operation: OperationModel) -> _Plan:
+    traits = operation_traits(operation)
+    service = operation.service
+    target = service.metadata.get("targetPrefix", "")
+    accept = "application/cbor"
+    output_ref = operation.raw.get("output")
+    if output_ref and _has_event_stream(service, output_ref):
+        accept = "application/vnd.amazon.eventstream"
+    headers = [("smithy-protocol", "rpc-v2-cbor")]
+    if traits.query_compatible:
+        headers.append(("x-amzn-query-mode", "true"))
+    headers.append(("Accept", accept))
+    if traits.input_ref:
+        headers.append(("Content-Type", accept))
+    writer = cbor_writer(service, traits.input_ref) if traits.input_ref else None
+    url_path = f"/service/{target}/operation/{operation.name}"
+    return _Plan(traits, url_path, tuple(headers), writer)
 
 
 def _has_event_stream(service: ServiceModel, ref: dict[str, Any]) -> bool:
@@ -168,7 +164,7 @@ def _has_event_stream(service: ServiceModel, ref: dict[str, Any]) -> bool:
 def serialize(
     operation: OperationModel, params: dict[str, Any], *, new_token: TokenFactory | None = None
 ) -> SerializedRequest:
-    plan = _plan(operation)
+    plan = operation_plan(operation, "cbor", _build_plan)
     traits = plan.traits
     if traits.token_members:
         params = fill_idempotency_tokens(traits, params, new_token)

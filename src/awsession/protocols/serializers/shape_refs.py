@@ -5,6 +5,7 @@ on the ref win over the target shape's own keys, exactly as botocore merges them
 one encoder per (ref, protocol) and keep it for the life of the service model:
 
 * :func:`resolve` gives the merged dict (the shape itself when the ref carries no traits).
+* :func:`operation_plan` memoises a protocol's per-operation plan (one dict lookup per call).
 * :func:`compile_cached` memoises a compiler per service model and per ref *signature* (shape name
   plus the traits that can change the wire form), and ties recursion together: a structure that
   refers to itself gets a forwarding stub while it is being compiled.
@@ -21,7 +22,9 @@ from weakref import WeakKeyDictionary
 
 from awsession.model.shapes import OperationModel, ServiceModel
 
-__all__ = ["compile_cached", "operation_cache", "resolve", "shape_signature"]
+from ..refs import build_tied, merged_ref
+
+__all__ = ["compile_cached", "operation_cache", "operation_plan", "resolve", "shape_signature"]
 
 T = TypeVar("T")
 
@@ -36,14 +39,7 @@ _PLAN_ATTRIBUTE = "_awsession_serializer_plans"
 
 def resolve(service: ServiceModel, ref: dict[str, Any]) -> dict[str, Any]:
     """The target shape with the ref's traits merged over it (botocore's member serialization)."""
-    shape = service.shapes[ref["shape"]]
-    if len(ref) == 1:
-        return shape
-    merged = dict(shape)
-    for key, value in ref.items():
-        if key != "shape":
-            merged[key] = value
-    return merged
+    return merged_ref(service.shapes, ref)
 
 
 def shape_signature(ref: dict[str, Any]) -> tuple[Any, ...]:
@@ -70,6 +66,15 @@ def operation_cache(operation: OperationModel) -> dict[str, Any]:
     return cache
 
 
+def operation_plan(operation: OperationModel, key: str, build: Callable[[OperationModel], T]) -> T:
+    """The plan ``build(operation)`` made on first use and kept in the operation's cache under ``key``."""
+    cache = operation_cache(operation)
+    plan: T | None = cache.get(key)
+    if plan is None:
+        plan = cache.setdefault(key, build(operation))
+    return plan
+
+
 def compile_cached(
     service: ServiceModel,
     namespace: str,
@@ -87,13 +92,5 @@ def compile_cached(
     found = cache.get(key)
     if found is not None:
         return found  # type: ignore[no-any-return]
-    cell: list[T] = []
-    cache[key] = forward(cell)
-    try:
-        built = build(resolve(service, ref))
-    except BaseException:
-        del cache[key]
-        raise
-    cell.append(built)
-    cache[key] = built
+    built: T = build_tied(cache, key, lambda: build(resolve(service, ref)), forward)
     return built

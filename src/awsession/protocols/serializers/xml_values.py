@@ -25,7 +25,7 @@ from typing import Any
 from awsession.model.shapes import ServiceModel
 
 from .json_values import blob_base64, special_float
-from .shape_refs import compile_cached
+from .shape_refs import compile_cached, resolve
 from .timestamps import formatter_for
 
 __all__ = ["Writer", "element_name", "xml_writer"]
@@ -87,11 +87,6 @@ def xml_writer(service: ServiceModel, ref: dict[str, Any]) -> Writer:
     return compile_cached(service, "xml", ref, lambda shape: _build(service, shape), _forward)
 
 
-def _merged(service: ServiceModel, ref: dict[str, Any]) -> dict[str, Any]:
-    shape = service.shapes[ref["shape"]]
-    return {**shape, **ref} if len(ref) > 1 else shape
-
-
 def _scalar(to_text: Callable[[Any], str], namespace: tuple[str, str] | None) -> Writer:
     extra = _attributes(dict([namespace])) if namespace else ""
 
@@ -130,7 +125,7 @@ def _structure(service: ServiceModel, shape: dict[str, Any], namespace: tuple[st
     # name -> (element or attribute name, is_attribute, namespace moved up from a flattened list, writer)
     members: dict[str, tuple[str, bool, tuple[str, str] | None, Writer]] = {}
     for name, ref in shape.get("members", {}).items():
-        merged = _merged(service, ref)
+        merged = resolve(service, ref)
         hoisted = _namespace(merged) if merged.get("type") == "list" and merged.get("flattened") else None
         members[name] = (
             element_name(merged, name),
@@ -179,7 +174,7 @@ def _list(service: ServiceModel, shape: dict[str, Any], namespace: tuple[str, st
                 write_item(parts, item, name)
 
         return flattened
-    item_name = element_name(_merged(service, member_ref), "member")
+    item_name = element_name(resolve(service, member_ref), "member")
     extra = _attributes(dict([namespace])) if namespace else ""
 
     def wrapped(parts: list[str], value: Any, name: str) -> None:
@@ -198,8 +193,8 @@ def _map(service: ServiceModel, shape: dict[str, Any], namespace: tuple[str, str
     key_ref, value_ref = shape["key"], shape["value"]
     write_key = xml_writer(service, key_ref)
     write_value = xml_writer(service, value_ref)
-    key_name = element_name(_merged(service, key_ref), "key")
-    value_name = element_name(_merged(service, value_ref), "value")
+    key_name = element_name(resolve(service, key_ref), "key")
+    value_name = element_name(resolve(service, value_ref), "value")
     flattened = bool(shape.get("flattened"))
     extra = _attributes(dict([namespace])) if namespace else ""
 
