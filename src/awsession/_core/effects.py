@@ -20,48 +20,78 @@ The flow's return value (``StopIteration.value``) is the result of the whole cal
 from __future__ import annotations
 
 from collections.abc import Generator
-from dataclasses import dataclass, field
 from typing import Any, TypeVar, Union
 
+from .frozen import FrozenValue
 from .http import HttpRequest
 
 __all__ = ["Effect", "Flow", "Invoke", "Send", "Sleep", "Spawn", "SpawnResult"]
 
+_set = object.__setattr__
 
-@dataclass(frozen=True, slots=True)
-class Send:
+
+class Send(FrozenValue):
+    __slots__ = ("request",)
+    _fields = ("request",)
     request: HttpRequest
 
+    def __init__(self, request: HttpRequest) -> None:
+        _set(self, "request", request)
 
-@dataclass(frozen=True, slots=True)
-class Sleep:
+
+class Sleep(FrozenValue):
+    __slots__ = ("seconds",)
+    _fields = ("seconds",)
     seconds: float
 
+    def __init__(self, seconds: float) -> None:
+        _set(self, "seconds", seconds)
 
-@dataclass(frozen=True, slots=True)
-class Invoke:
+
+class Invoke(FrozenValue):
     """Run a nested AWS operation (e.g. STS AssumeRole for a credential provider)."""
 
+    __slots__ = ("credentials", "operation", "params", "region", "service", "signed")
+    _fields = ("service", "operation", "params", "region", "signed", "credentials")
     service: str
     operation: str
-    params: dict[str, Any] = field(default_factory=dict)
-    region: str | None = None
-    signed: bool = True
-    credentials: Any = None
+    params: dict[str, Any]
+    region: str | None
+    signed: bool
+    credentials: Any
+
+    def __init__(self, service: str, operation: str, params: dict[str, Any] | None = None,
+                 region: str | None = None, signed: bool = True, credentials: Any = None) -> None:
+        _set(self, "service", service)
+        _set(self, "operation", operation)
+        _set(self, "params", {} if params is None else params)
+        _set(self, "region", region)
+        _set(self, "signed", signed)
+        _set(self, "credentials", credentials)
 
 
-@dataclass(frozen=True, slots=True)
-class Spawn:
+class Spawn(FrozenValue):
     """Run a program without a shell (``credential_process``)."""
 
+    __slots__ = ("argv",)
+    _fields = ("argv",)
     argv: tuple[str, ...]
 
+    def __init__(self, argv: tuple[str, ...]) -> None:
+        _set(self, "argv", argv)
 
-@dataclass(frozen=True, slots=True)
-class SpawnResult:
+
+class SpawnResult(FrozenValue):
+    __slots__ = ("returncode", "stderr", "stdout")
+    _fields = ("returncode", "stdout", "stderr")
     returncode: int
     stdout: bytes
     stderr: bytes
+
+    def __init__(self, returncode: int, stdout: bytes, stderr: bytes) -> None:
+        _set(self, "returncode", returncode)
+        _set(self, "stdout", stdout)
+        _set(self, "stderr", stderr)
 
 
 Effect = Union[Send, Sleep, Invoke, Spawn]  # noqa: UP007 - a runtime alias on Python 3.10

@@ -26,12 +26,12 @@ from typing import Any
 
 from ..exceptions import EventStreamError
 from ..model.shapes import OperationModel
-from ..protocols.parsers.errors import NoInitialResponseError
 from ..protocols.parsers.eventstream import (
     EventMessage,
     EventStream,
     EventStreamDecoder,
     ParseMessage,
+    initial_response,
 )
 
 __all__ = ["AioEventStream", "async_event_streams", "event_stream_members"]
@@ -79,12 +79,10 @@ class AioEventStream:
     async def get_initial_response(self) -> EventMessage:
         """Consume the first message, which must be the ``initial-response`` event."""
         try:
-            first = await self._messages.__anext__()
+            first: EventMessage | None = await self._messages.__anext__()
         except StopAsyncIteration:
-            raise NoInitialResponseError() from None
-        if first.headers.get(":event-type") != "initial-response":
-            raise NoInitialResponseError()
-        return first
+            first = None
+        return initial_response(first)
 
     def close(self) -> None:
         """Drop the rest of the stream and its connection."""

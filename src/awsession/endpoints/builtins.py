@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import Any, ClassVar
 
-from awsession.endpoints._frozen import Frozen
+from awsession._core.frozen import FrozenValue
 from awsession.endpoints.functions import HOST_LABEL_RE
 from awsession.exceptions import (
     InvalidS3UsEast1RegionalEndpointConfigError,
@@ -93,7 +93,7 @@ _BUILTINS_FIELDS = (
 )  # fmt: skip
 
 
-class EndpointBuiltins(Frozen):
+class EndpointBuiltins(FrozenValue):
     """The client settings built-in parameters come from (filled by the client layer).
 
     ``s3`` is the merged ``s3`` settings dict (``addressing_style``, ``use_accelerate_endpoint``,

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from awsession.endpoints._frozen import Frozen
+from awsession._core.frozen import FrozenValue
 from awsession.endpoints.functions import (
     FUNCTIONS,
     PARTITION_AWARE,
@@ -48,7 +48,7 @@ Rule = Callable[[dict[str, Any], Partitions], "Resolved | None"]
 CompiledRules = tuple[Rule, ...]
 
 
-class Context(Frozen):
+class Context(FrozenValue):
     """What is known at compile time about the scope a rule list runs in.
 
     ``outer``: names that may already be bound (parameters, enclosing rules' assignments).

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from awsession.endpoints._frozen import Frozen
+from awsession._core.frozen import FrozenValue
 from awsession.endpoints.builtins import (
     S3_CONTROL_PREFIX,
     S3_PREFIX,
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EndpointBuiltins", "ParamPlan", "build_endpoint_params", "operation_plan"]
 
 
-class _Source(Frozen):
+class _Source(FrozenValue):
     __slots__ = ("builtin", "client_key", "expression", "member", "name", "static")
     _fields = ("name", "static", "member", "expression", "client_key", "builtin")
     name: str
@@ -67,7 +67,7 @@ class _Source(Frozen):
         setattr_(self, "builtin", builtin)
 
 
-class ParamPlan(Frozen):
+class ParamPlan(FrozenValue):
     """Where each rule-set parameter of one operation comes from.
 
     ``call_sources`` are the parameters the call itself may set (static value, input member,

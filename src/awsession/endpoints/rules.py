@@ -23,7 +23,7 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
-from awsession.endpoints._frozen import Frozen
+from awsession._core.frozen import FrozenValue
 from awsession.endpoints.compiler import CompiledRules, Context, compile_rules
 from awsession.endpoints.partitions import Partitions, default_partitions, partitions_from
 from awsession.exceptions import EndpointResolutionError
@@ -35,7 +35,7 @@ CACHE_SIZE = 512
 _PARAM_TYPES: dict[str, type] = {"string": str, "boolean": bool, "stringarray": tuple}
 
 
-class Endpoint(Frozen):
+class Endpoint(FrozenValue):
     """A resolved endpoint. Shared between callers through the cache: never mutate the dicts."""
 
     __slots__ = ("headers", "properties", "url")
@@ -54,7 +54,7 @@ class Endpoint(Frozen):
 _Type = type  # ``type`` is shadowed by the field of that name inside ParamSpec
 
 
-class ParamSpec(Frozen):
+class ParamSpec(FrozenValue):
     """One declared rule-set parameter."""
 
     __slots__ = ("builtin", "default", "name", "required", "type")

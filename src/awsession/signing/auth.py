@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
+from awsession._core.frozen import FrozenValue
 from awsession.exceptions import UnknownSignatureVersionError, UnsupportedSignatureVersionError
 
 __all__ = [
@@ -79,16 +79,28 @@ _UNSIGNED_OPERATIONS = frozenset(
 _NONE = "none"
 
 
-@dataclass(frozen=True, slots=True)
-class AuthDecision:
-    """How to sign one request."""
+class AuthDecision(FrozenValue):
+    """How to sign one request.
 
+    ``scheme`` is botocore's signer name (see the module docstring), or ``"none"``;
+    ``payload_signing`` is False when the operation asks for an unsigned body
+    (``unsignedPayload``/``v4-unsigned-body``).
+    """
+
+    __slots__ = ("payload_signing", "scheme", "signing_name", "signing_region")
+    _fields = ("scheme", "signing_name", "signing_region", "payload_signing")
     scheme: str
-    """botocore's signer name (see the module docstring), or ``"none"``."""
     signing_name: str
     signing_region: str | None
-    payload_signing: bool = True
-    """False when the operation asks for an unsigned body (``unsignedPayload``/``v4-unsigned-body``)."""
+    payload_signing: bool
+
+    def __init__(self, scheme: str, signing_name: str, signing_region: str | None,
+                 payload_signing: bool = True) -> None:
+        _set = object.__setattr__
+        _set(self, "scheme", scheme)
+        _set(self, "signing_name", signing_name)
+        _set(self, "signing_region", signing_region)
+        _set(self, "payload_signing", payload_signing)
 
     @property
     def s3(self) -> bool:

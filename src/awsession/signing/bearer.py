@@ -5,19 +5,23 @@ The token is a secret: :class:`BearerToken` hides it from ``repr``/``str`` and e
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
+from awsession._core.frozen import FrozenValue
 from awsession._core.http import HttpRequest
 from awsession.exceptions import NoAuthTokenError
 
 __all__ = ["BearerToken", "sign_bearer"]
 
 
-@dataclass(frozen=True, slots=True)
-class BearerToken:
+class BearerToken(FrozenValue):
     """A bearer token value; its text never appears in ``repr``."""
 
-    token: str = field(repr=False)
+    __slots__ = ("token",)
+    _fields = ("token",)
+    _repr_fields = ()
+    token: str
+
+    def __init__(self, token: str) -> None:
+        object.__setattr__(self, "token", token)
 
     def __str__(self) -> str:
         return "BearerToken(token=***)"
@@ -30,4 +34,4 @@ def sign_bearer(request: HttpRequest, token: BearerToken | str | None) -> HttpRe
     value = token.token if isinstance(token, BearerToken) else token
     headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
     headers["Authorization"] = f"Bearer {value}"
-    return replace(request, headers=headers)
+    return HttpRequest(request.method, request.url, headers, request.body, request.stream_response)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import hmac
 from collections.abc import Mapping
-from dataclasses import replace
 from hashlib import sha1
 from urllib.parse import SplitResult, unquote, urlsplit
 
@@ -110,4 +109,4 @@ def sign_request_s3v2(
     headers["Date"] = formatdate(int(timestamp), usegmt=True)
     to_sign = canonical_string(request.method, urlsplit(request.url), headers, auth_path=auth_path)
     headers["Authorization"] = f"AWS {access_key}:{sign_string(secret_key, to_sign)}"
-    return replace(request, headers=headers)
+    return HttpRequest(request.method, request.url, headers, request.body, request.stream_response)

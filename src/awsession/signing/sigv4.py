@@ -21,11 +21,11 @@ from __future__ import annotations
 import hmac
 import math
 import time
-from dataclasses import dataclass, fields
 from functools import lru_cache
 from hashlib import sha256
 from urllib.parse import SplitResult, urlsplit
 
+from awsession._core.frozen import FrozenValue
 from awsession._core.http import HttpRequest
 from awsession.signing.canonical import (
     SIGNED_HEADERS_EXCLUDED,
@@ -57,14 +57,23 @@ __all__ = [
 ALGORITHM = "AWS4-HMAC-SHA256"
 
 
-@dataclass(frozen=True, slots=True)
-class SigV4Parts:
+class SigV4Parts(FrozenValue):
     """The intermediate values of one signature, for debugging and conformance tests."""
 
+    __slots__ = ("canonical_request", "signature", "signed_headers", "string_to_sign")
+    _fields = ("canonical_request", "string_to_sign", "signed_headers", "signature")
     canonical_request: str
     string_to_sign: str
     signed_headers: str
     signature: str
+
+    def __init__(self, canonical_request: str, string_to_sign: str, signed_headers: str,
+                 signature: str) -> None:
+        _set = object.__setattr__
+        _set(self, "canonical_request", canonical_request)
+        _set(self, "string_to_sign", string_to_sign)
+        _set(self, "signed_headers", signed_headers)
+        _set(self, "signature", signature)
 
 
 def amz_date(timestamp: float) -> str:
@@ -77,16 +86,9 @@ def _amz_date_seconds(seconds: int) -> str:
     return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(seconds))
 
 
-_REQUEST_FIELDS = tuple(f.name for f in fields(HttpRequest))
-
-
 def with_headers(request: HttpRequest, headers: dict[str, str]) -> HttpRequest:
     """A copy of ``request`` with ``headers`` (a cheaper ``dataclasses.replace``)."""
-    new = object.__new__(HttpRequest)
-    for name in _REQUEST_FIELDS:
-        object.__setattr__(new, name, getattr(request, name))
-    object.__setattr__(new, "headers", headers)
-    return new
+    return HttpRequest(request.method, request.url, headers, request.body, request.stream_response)
 
 
 def credential_scope(date: str, region: str, service: str) -> str:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from ..._core.frozen import FrozenValue
 from .errors import ResponseParserError
 
-__all__ = ["CborTag", "decode"]
+__all__ = ["CborTag", "decode", "load_cbor"]
 
 _BREAK = 0xFF
 _SIMPLE: dict[int, Any] = {20: False, 21: True, 22: None, 23: None}
@@ -35,12 +35,18 @@ _FLOATS: dict[int, tuple[struct.Struct, int]] = {
 _ARG_SIZES = {24: 1, 25: 2, 26: 4, 27: 8}
 
 
-@dataclass(frozen=True, slots=True)
-class CborTag:
+class CborTag(FrozenValue):
     """A tagged data item kept as is (only with ``keep_tags=True``)."""
 
+    __slots__ = ("tag", "value")
+    _fields = ("tag", "value")
     tag: int
     value: Any
+
+    def __init__(self, tag: int, value: Any) -> None:
+        _set = object.__setattr__
+        _set(self, "tag", tag)
+        _set(self, "value", value)
 
 
 def decode(data: bytes, *, timestamp: Callable[[Any], Any] | None = None, keep_tags: bool = False) -> Any:
@@ -48,6 +54,13 @@ def decode(data: bytes, *, timestamp: Callable[[Any], Any] | None = None, keep_t
     decoder = _Decoder(bytes(data), timestamp, keep_tags)
     value, _ = decoder.item(0)
     return value
+
+
+def load_cbor(body: Any, timestamp: Callable[[Any], Any]) -> Any:
+    """A response body as CBOR: empty -> ``{}``; tag-1 timestamps go through ``timestamp``."""
+    if not body:
+        return {}
+    return decode(bytes(body), timestamp=timestamp)
 
 
 class _Decoder:

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 from zlib import crc32
 
+from ..._core.frozen import FrozenValue
 from ...exceptions import EventStreamError
 from .errors import (
     ChecksumMismatch,
@@ -34,7 +34,14 @@ from .errors import (
     NoInitialResponseError,
 )
 
-__all__ = ["EventMessage", "EventStream", "EventStreamDecoder", "initial_response", "iter_chunks"]
+__all__ = [
+    "EventMessage",
+    "EventStream",
+    "EventStreamDecoder",
+    "ParseMessage",
+    "initial_response",
+    "iter_chunks",
+]
 
 _PRELUDE = struct.Struct(">III")
 _MAX_HEADERS = 128 * 1024
@@ -42,10 +49,16 @@ _MAX_PAYLOAD = 24 * 1024 * 1024
 _CHUNK = 64 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class EventMessage:
+class EventMessage(FrozenValue):
+    __slots__ = ("headers", "payload")
+    _fields = ("headers", "payload")
     headers: dict[str, Any]
     payload: bytes
+
+    def __init__(self, headers: dict[str, Any], payload: bytes) -> None:
+        _set = object.__setattr__
+        _set(self, "headers", headers)
+        _set(self, "payload", payload)
 
     @property
     def status_code(self) -> int:

@@ -16,9 +16,9 @@ header/status bindings and how the body maps to the structure. The body is eithe
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from ..._core.frozen import FrozenValue
 from ..._core.http import HttpResponse
 from ...model.shapes import OperationModel
 from .envelope import TimestampParser, error_response, finish_metadata, plan_cache
@@ -54,13 +54,23 @@ class RestFormat(NamedTuple):
     """The same for event-stream messages."""
 
 
-@dataclass(frozen=True, slots=True)
-class RestPlan:
+class RestPlan(FrozenValue):
+    __slots__ = ("bindings", "parse", "payload_kind", "payload_name", "payload_ref")
+    _fields = ("bindings", "payload_name", "payload_kind", "payload_ref", "parse")
     bindings: tuple[Binding, ...]
     payload_name: str | None
     payload_kind: str  # "whole" | "eventstream" | "raw" | "parsed"
     payload_ref: dict[str, Any] | None
     parse: Parser | None
+
+    def __init__(self, bindings: tuple[Binding, ...], payload_name: str | None, payload_kind: str,
+                 payload_ref: dict[str, Any] | None, parse: Parser | None) -> None:
+        _set = object.__setattr__
+        _set(self, "bindings", bindings)
+        _set(self, "payload_name", payload_name)
+        _set(self, "payload_kind", payload_kind)
+        _set(self, "payload_ref", payload_ref)
+        _set(self, "parse", parse)
 
 
 def compile_plan(

@@ -21,13 +21,12 @@ from typing import Any
 
 from ..._core.http import HttpResponse
 from ...model.shapes import OperationModel
-from .bodies import load_xml
 from .envelope import TimestampParser, http_reason
 from .errors import ResponseParserError
 from .query import planner
 from .rest import RestFormat, ShapeParser, parse_rest_error, parse_rest_response
 from .restbind import request_metadata
-from .xmldoc import element_to_dict, parse_xml
+from .xmldoc import element_to_dict, load_xml, parse_xml
 
 __all__ = ["parse_error", "parse_response"]
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..._core.http import HttpResponse
 from ...model.shapes import OperationModel
-from .bodies import load_cbor
+from .cbor import load_cbor
 from .envelope import TimestampParser, error_response, finish_metadata
 from .json_rpc import planner, rpc_error, rpc_output
 from .timestamps import parse_timestamp

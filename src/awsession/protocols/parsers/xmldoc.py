@@ -27,7 +27,7 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 
 from .errors import ResponseParserError, UnsafeXMLError
 
-__all__ = ["Element", "check_prolog", "element_to_dict", "parse_xml", "strip_ns"]
+__all__ = ["Element", "check_prolog", "element_to_dict", "load_xml", "parse_xml", "strip_ns"]
 
 _WHITESPACE = b" \t\r\n"
 _PLAIN_ROOT = re.compile(rb'<([A-Za-z_][A-Za-z0-9_.-]*) xmlns="[^"<>&]*">')
@@ -85,6 +85,14 @@ def parse_xml(body: bytes | str, *, local_names: bool = False) -> Element:
         raise ResponseParserError(  # botocore shows the body as given (bytes repr for bytes)
             f"Unable to parse response ({exc}), invalid XML received. Further retries may succeed:\n{body!s}"
         ) from None
+
+
+def load_xml(body: Any) -> Element:
+    """A response body as XML: empty -> an empty element (parses as ``{}``); otherwise the safe
+    parser with local names (the element is only ever read through a parse plan)."""
+    if not body:
+        return Element("")
+    return parse_xml(body, local_names=True)
 
 
 def _build(*parts: bytes | memoryview) -> Element:

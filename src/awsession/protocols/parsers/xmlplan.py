@@ -5,9 +5,11 @@ member (``locationName``, or for a flattened list its member's ``locationName``)
 flattened (their elements are gathered into a list) and a parse function per member, indexed by
 element name. Parsing an element is then one pass over its children, each dispatched through that
 index; text, integer, boolean and timestamp members are read inline, without a call. Keys come out
-in document order (AWS writes members in model order, botocore's order), and a repeated element
-overwrites the earlier one. Unknown elements are ignored. The rare structure where two members
-share an element name takes the general form: children by name, then members in model order.
+in model order, as botocore's do: each index entry carries its member's position, and only a
+structure whose children arrived out of that order (AWS's STS writes ``Arn`` before ``UserId``) is
+rebuilt in model order afterwards. A repeated element overwrites the earlier one. Unknown
+elements are ignored. The rare structure where two members share an element name takes the
+general form: children by name, then members in model order.
 
 Rules mirrored from botocore 1.43: empty elements give ``""``; booleans are ``text == "true"``;
 blobs are base64-decoded bytes; exception structures start at ``ErrorResponse/Error`` (or, for ec2,
@@ -35,7 +37,9 @@ SKIPPED_LOCATIONS = frozenset({"header", "headers", "statusCode"})
 _INDEX_LIMIT = 512
 # What the structure loop does with a child element (its ``kind``).
 _TEXT, _CALL, _TIMESTAMP, _INT, _BOOL, _GATHER, _SKIP = range(7)
-_SKIP_ENTRY: tuple[str, NodeParser, int] = ("", lambda node: None, _SKIP)
+# An unknown element's position is "after everything": the next known member then counts as out of
+# order, which costs a rebuild but never a wrong order.
+_SKIP_ENTRY: tuple[str, NodeParser, int, int] = ("", lambda node: None, _SKIP, 1 << 30)
 
 
 def member_xml_name(name: str, member: dict[str, Any], shapes: dict[str, dict[str, Any]]) -> str:
@@ -199,17 +203,18 @@ class XmlPlanner:
             return self._structure_by_members(
                 name, entries, flattened, attributes, serialized_names, exception
             )
-        # tag -> (member name, parser, kind); the kinds are listed at the top of the module.
-        index: dict[str, tuple[str, NodeParser, int]] = {}
+        # tag -> (member name, parser, kind, model position); kinds are listed at the top.
+        index: dict[str, tuple[str, NodeParser, int, int]] = {}
         gathered: list[tuple[str, NodeParser]] = []
-        for member_name, tag, parse in entries:
+        for position, (member_name, tag, parse) in enumerate(entries):
             kind = _GATHER if tag in flattened else self._kinds.get(parse, _CALL)
-            index[tag] = (member_name, parse, kind)
+            index[tag] = (member_name, parse, kind, position)
             if kind == _GATHER:
                 gathered.append((member_name, parse))
+        order = tuple(member_name for member_name, _, _ in entries)
         timestamp = self._timestamp
 
-        def lookup(tag: str) -> tuple[str, NodeParser, int]:
+        def lookup(tag: str) -> tuple[str, NodeParser, int, int]:
             entry = index.get(tag.rpartition("}")[2], _SKIP_ENTRY) if tag[:1] == "{" else _SKIP_ENTRY
             if len(index) < _INDEX_LIMIT:
                 index[tag] = entry
@@ -217,12 +222,16 @@ class XmlPlanner:
 
         def parse_plain(node: Any) -> dict[str, Any]:
             parsed: dict[str, Any] = {}
-            gather = False
+            gather = unordered = False
+            last = -1
             for child in node:
                 try:
-                    member_name, parse, kind = index[child.tag]
+                    member_name, parse, kind, position = index[child.tag]
                 except KeyError:
-                    member_name, parse, kind = lookup(child.tag)
+                    member_name, parse, kind, position = lookup(child.tag)
+                if position < last:
+                    unordered = True
+                last = position
                 if kind == _TEXT:
                     parsed[member_name] = child.text or ""
                 elif kind == _CALL:
@@ -241,6 +250,8 @@ class XmlPlanner:
                     found = parsed.get(member_name)
                     if found is not None:
                         parsed[member_name] = parse(found)
+            if unordered:
+                return {name: parsed[name] for name in order if name in parsed}
             return parsed
 
         if not (exception or union or attributes):
@@ -255,7 +266,10 @@ class XmlPlanner:
                     return unknown
             parsed = parse_plain(node)
             if attributes:
+                count = len(parsed)
                 _read_attributes(node, attributes, parsed)
+                if len(parsed) != count:  # attribute members take their model places too
+                    return {name: parsed[name] for name in order if name in parsed}
             return parsed
 
         return parse_structure

@@ -11,9 +11,9 @@ Rules (botocore's):
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
+from awsession._core.frozen import FrozenValue
 from awsession._core.http import SerializedRequest
 from awsession.model.shapes import OperationModel
 
@@ -32,11 +32,19 @@ __all__ = ["serialize"]
 _dumps = json.dumps
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
+class _Plan(FrozenValue):
+    __slots__ = ("encoder", "headers", "traits")
+    _fields = ("traits", "headers", "encoder")
     traits: OperationTraits
     headers: tuple[tuple[str, str], ...]
     encoder: Encoder | None
+
+    def __init__(self, traits: OperationTraits, headers: tuple[tuple[str, str], ...],
+                 encoder: Encoder | None) -> None:
+        _set = object.__setattr__
+        _set(self, "traits", traits)
+        _set(self, "headers", headers)
+        _set(self, "encoder", encoder)
 
 
 def _build(operation: OperationModel) -> _Plan:

@@ -18,11 +18,10 @@ All of this is read from the model once per operation (:func:`operation_traits`)
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from awsession._core.frozen import FrozenValue
 from awsession.exceptions import InvalidHostLabelError, ParamValidationError
 from awsession.model.shapes import OperationModel
 
@@ -51,10 +50,13 @@ class HostLabelValidationError(ParamValidationError, InvalidHostLabelError):
     """
 
 
-@dataclass(frozen=True, slots=True)
-class OperationTraits:
+class OperationTraits(FrozenValue):
     """The protocol-independent facts about one operation's request."""
 
+    __slots__ = ("checksum_required", "host_labels", "host_prefix", "input_ref", "input_shape", "method",
+                 "query_compatible", "request_compression", "request_uri", "token_members")
+    _fields = ("method", "request_uri", "input_ref", "input_shape", "token_members", "host_prefix",
+               "host_labels", "checksum_required", "request_compression", "query_compatible")
     method: str
     request_uri: str
     input_ref: dict[str, Any] | None
@@ -66,8 +68,26 @@ class OperationTraits:
     request_compression: dict[str, Any] | None
     query_compatible: bool
 
+    def __init__(self, method: str, request_uri: str, input_ref: dict[str, Any] | None,
+                 input_shape: dict[str, Any] | None, token_members: tuple[str, ...],
+                 host_prefix: str | None, host_labels: tuple[str, ...], checksum_required: bool,
+                 request_compression: dict[str, Any] | None, query_compatible: bool) -> None:
+        _set = object.__setattr__
+        _set(self, "method", method)
+        _set(self, "request_uri", request_uri)
+        _set(self, "input_ref", input_ref)
+        _set(self, "input_shape", input_shape)
+        _set(self, "token_members", token_members)
+        _set(self, "host_prefix", host_prefix)
+        _set(self, "host_labels", host_labels)
+        _set(self, "checksum_required", checksum_required)
+        _set(self, "request_compression", request_compression)
+        _set(self, "query_compatible", query_compatible)
+
 
 def _new_uuid() -> str:
+    import uuid  # only for idempotency tokens: it imports platform
+
     return str(uuid.uuid4())
 
 

@@ -13,9 +13,9 @@ Rules (botocore's):
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from awsession._core.frozen import FrozenValue
 from awsession._core.http import SerializedRequest
 from awsession.model.shapes import OperationModel
 
@@ -37,12 +37,18 @@ Serializer = Callable[..., SerializedRequest]
 _CONTENT_TYPE = "application/x-www-form-urlencoded; charset=utf-8"
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
+class _Plan(FrozenValue):
+    __slots__ = ("flatten", "prefix", "traits")
+    _fields = ("traits", "prefix", "flatten")
     traits: OperationTraits
-    prefix: str
-    """``Action=<op>&Version=<api>``, already encoded."""
+    prefix: str  # ``Action=<op>&Version=<api>``, already encoded
     flatten: Flattener | None
+
+    def __init__(self, traits: OperationTraits, prefix: str, flatten: Flattener | None) -> None:
+        _set = object.__setattr__
+        _set(self, "traits", traits)
+        _set(self, "prefix", prefix)
+        _set(self, "flatten", flatten)
 
 
 def make_serializer(dialect: str) -> Serializer:

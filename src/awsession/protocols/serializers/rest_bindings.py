@@ -22,12 +22,11 @@ operation is built once.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from awsession._core.frozen import FrozenValue
 from awsession._core.http import SerializedRequest
 from awsession.exceptions import ParamValidationError
 from awsession.model.shapes import OperationModel, ServiceModel
@@ -54,24 +53,40 @@ _LOCATIONS = {"uri": _URI, "querystring": _QUERY, "header": _HEADER, "headers": 
 _LABEL = re.compile(r"{(.*?)}")
 
 
-@dataclass(frozen=True, slots=True)
-class BodyCodec:
-    """How one REST protocol writes bodies for one operation."""
+class BodyCodec(FrozenValue):
+    """How one REST protocol writes bodies for one operation.
 
+    ``encode_members`` encodes the body members (under the input shape), ``None`` when there are
+    none; ``encode_payload`` encodes a non-streaming ``payload`` member's value; ``empty_payload``
+    is the body when a structure payload member is absent, ``empty_body`` the body when no body
+    member is given; ``default_content_type`` is set as ``Content-Type`` when the body is non-empty
+    and not a stream, if the caller set none.
+    """
+
+    __slots__ = ("default_content_type", "empty_body", "empty_payload", "encode_members", "encode_payload")
+    _fields = ("encode_members", "encode_payload", "empty_payload", "empty_body", "default_content_type")
     encode_members: Callable[[dict[str, Any]], bytes] | None
-    """Encodes the body members (under the input shape); ``None`` when there are none."""
     encode_payload: Callable[[Any], bytes] | None
-    """Encodes a non-streaming ``payload`` member's value."""
     empty_payload: bytes
-    """The body when a structure payload member is absent."""
     empty_body: bytes
-    """The body when no body member is given."""
     default_content_type: str | None
-    """Set as ``Content-Type`` when the body is non-empty and not a stream, if the caller set none."""
+
+    def __init__(self, encode_members: Callable[[dict[str, Any]], bytes] | None,
+                 encode_payload: Callable[[Any], bytes] | None, empty_payload: bytes, empty_body: bytes,
+                 default_content_type: str | None) -> None:
+        _set = object.__setattr__
+        _set(self, "encode_members", encode_members)
+        _set(self, "encode_payload", encode_payload)
+        _set(self, "empty_payload", empty_payload)
+        _set(self, "empty_body", empty_body)
+        _set(self, "default_content_type", default_content_type)
 
 
-@dataclass(frozen=True, slots=True)
-class RestPlan:
+class RestPlan(FrozenValue):
+    __slots__ = ("bindings", "codec", "has_labels", "payload", "static_path", "streaming_payload",
+                 "traits", "uri_parts")
+    _fields = ("traits", "uri_parts", "bindings", "payload", "streaming_payload", "codec", "has_labels",
+               "static_path")
     traits: OperationTraits
     uri_parts: tuple[str | tuple[str, bool], ...]
     bindings: dict[str, tuple[int, str, Converter | None]]
@@ -80,6 +95,19 @@ class RestPlan:
     codec: BodyCodec
     has_labels: bool
     static_path: str
+
+    def __init__(self, traits: OperationTraits, uri_parts: tuple[str | tuple[str, bool], ...],
+                 bindings: dict[str, tuple[int, str, Converter | None]], payload: str | None,
+                 streaming_payload: bool, codec: BodyCodec, has_labels: bool, static_path: str) -> None:
+        _set = object.__setattr__
+        _set(self, "traits", traits)
+        _set(self, "uri_parts", uri_parts)
+        _set(self, "bindings", bindings)
+        _set(self, "payload", payload)
+        _set(self, "streaming_payload", streaming_payload)
+        _set(self, "codec", codec)
+        _set(self, "has_labels", has_labels)
+        _set(self, "static_path", static_path)
 
 
 CodecFactory = Callable[[OperationModel, OperationTraits, str | None, bool], BodyCodec]
@@ -121,6 +149,8 @@ def _header_text(service: ServiceModel, shape: dict[str, Any], millis: bool) -> 
         item = _header_text(service, member, millis)
         return lambda value: ",".join(item(v) for v in value if v is not None)
     if kind == "string" and shape.get("jsonvalue") and shape.get("location") == "header":
+        import json  # only for JSON-valued headers
+
         return lambda value: blob_base64(json.dumps(value, separators=(",", ":")))
     if kind == "boolean":
         return lambda value: "true" if value else "false"

@@ -16,9 +16,9 @@ Rules (botocore's):
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from awsession._core.frozen import FrozenValue
 from awsession._core.http import SerializedRequest
 from awsession.model.shapes import OperationModel, ServiceModel
 
@@ -129,12 +129,21 @@ def _structure(service: ServiceModel, shape: dict[str, Any]) -> Writer:
     return structure
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
+class _Plan(FrozenValue):
+    __slots__ = ("headers", "traits", "url_path", "writer")
+    _fields = ("traits", "url_path", "headers", "writer")
     traits: OperationTraits
     url_path: str
     headers: tuple[tuple[str, str], ...]
     writer: Writer | None
+
+    def __init__(self, traits: OperationTraits, url_path: str, headers: tuple[tuple[str, str], ...],
+                 writer: Writer | None) -> None:
+        _set = object.__setattr__
+        _set(self, "traits", traits)
+        _set(self, "url_path", url_path)
+        _set(self, "headers", headers)
+        _set(self, "writer", writer)
 
 
 def _build_plan(operation: OperationModel) -> _Plan:
