@@ -34,9 +34,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
+from .._core.frozen import FrozenValue
 from .runner import FlowRunner, NoRunner
 from .types import Credentials, CredentialsNotLoaded
 
@@ -47,29 +47,43 @@ if TYPE_CHECKING:
 __all__ = ["CredentialChain", "CredentialProvider", "ProviderContext", "add_note"]
 
 logger = logging.getLogger("awsession.credentials")
+_set = object.__setattr__
 
 
-@dataclass(frozen=True, slots=True)
-class ProviderContext:
-    """Everything a provider may consult."""
+class ProviderContext(FrozenValue):
+    """Everything a provider may consult (immutable; ``_replace`` gives a changed copy).
 
+    ``env``: environment variables, file system and clock. ``files``: the parsed shared config
+    and credentials files. ``profile``: the active profile name (``default`` when none was
+    chosen). ``profile_from_code``: true when the profile was passed in code
+    (``Session(profile_name=...)``); providers that read environment variables for credentials
+    (``env``, web identity) then stand aside. ``runner``: runs the flows of providers that need
+    the network or a program (see ``runner.py``). ``prompter``: asks the user for an MFA code
+    (``getpass.getpass`` when ``None``).
+    """
+
+    __slots__ = ("env", "files", "profile", "profile_from_code", "prompter", "runner")
+    _fields = ("env", "files", "profile", "profile_from_code", "runner", "prompter")
     env: Environment
-    """Environment variables, file system and clock."""
     files: ConfigFiles
-    """The parsed shared config and credentials files."""
     profile: str
-    """The active profile name (``default`` when none was chosen)."""
-    profile_from_code: bool = False
-    """True when the profile was passed in code (``Session(profile_name=...)``): providers that
-    read environment variables for credentials (``env``, web identity) then stand aside."""
-    runner: FlowRunner = field(default_factory=NoRunner)
-    """Runs the flows of providers that need the network or a program (see ``runner.py``)."""
-    prompter: Callable[[str], str] | None = None
-    """Asks the user for an MFA code (``getpass.getpass`` when ``None``)."""
+    profile_from_code: bool
+    runner: FlowRunner
+    prompter: Callable[[str], str] | None
+
+    def __init__(self, env: Environment, files: ConfigFiles, profile: str,
+                 profile_from_code: bool = False, runner: FlowRunner | None = None,
+                 prompter: Callable[[str], str] | None = None) -> None:
+        _set(self, "env", env)
+        _set(self, "files", files)
+        _set(self, "profile", profile)
+        _set(self, "profile_from_code", profile_from_code)
+        _set(self, "runner", NoRunner() if runner is None else runner)
+        _set(self, "prompter", prompter)
 
     def for_profile(self, profile: str) -> ProviderContext:
         """The same context for another profile (a ``source_profile``), environment disabled."""
-        return replace(self, profile=profile, profile_from_code=True)
+        return ProviderContext(self.env, self.files, profile, True, self.runner, self.prompter)
 
 
 class CredentialProvider(Protocol):
@@ -90,11 +104,15 @@ def add_note(error: BaseException, note: str) -> None:
         notes.append(note)
 
 
-@dataclass(frozen=True, slots=True)
-class CredentialChain:
+class CredentialChain(FrozenValue):
     """Providers tried in order; the first one that loads wins."""
 
+    __slots__ = ("providers",)
+    _fields = ("providers",)
     providers: tuple[CredentialProvider, ...]
+
+    def __init__(self, providers: tuple[CredentialProvider, ...]) -> None:
+        _set(self, "providers", providers)
 
     @property
     def methods(self) -> tuple[str, ...]:

@@ -22,12 +22,12 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Generator, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
 from .._core.effects import Effect, Invoke
 from .._core.env import Environment
+from .._core.frozen import FrozenValue
 from ..config.files import expand_path
 from ..exceptions import ClientError, SSOTokenLoadError, TokenRetrievalError, UnauthorizedSSOTokenError
 from .cache import JSONFileCache
@@ -38,6 +38,7 @@ from .timestamps import parse_expiry
 __all__ = ["SSO_CACHE_DIR", "SSOTokenSource", "create_token_flow", "format_utc"]
 
 logger = logging.getLogger("awsession.credentials")
+_set = object.__setattr__
 
 SSO_CACHE_DIR = "~/.aws/sso/cache"
 REFRESH_WINDOW_SECONDS = 15 * 60
@@ -86,15 +87,24 @@ def create_token_flow(token: Mapping[str, Any], start_url: str, region: str,
     return new_token
 
 
-@dataclass(frozen=True, slots=True)
-class SSOTokenSource:
+class SSOTokenSource(FrozenValue):
     """Where one profile's SSO token lives and how to refresh it."""
 
+    __slots__ = ("cache", "profile", "region", "session_name", "start_url")
+    _fields = ("start_url", "region", "session_name", "profile", "cache")
     start_url: str
     region: str
     session_name: str | None
     profile: str
     cache: JSONFileCache
+
+    def __init__(self, start_url: str, region: str, session_name: str | None, profile: str,
+                 cache: JSONFileCache) -> None:
+        _set(self, "start_url", start_url)
+        _set(self, "region", region)
+        _set(self, "session_name", session_name)
+        _set(self, "profile", profile)
+        _set(self, "cache", cache)
 
     @classmethod
     def create(cls, env: Environment, *, start_url: str, region: str,

@@ -5,6 +5,11 @@ signing decisions, serializer and parser plans) are hand-written ``__slots__`` c
 idempotency-token helper imports ``uuid`` (which imports ``platform``) only when it makes a token.
 A child process makes a client and one call of each protocol family against a local server here,
 then reports which of those modules it imported.
+
+The same holds when the keys come from the credential chain (``AWS_ACCESS_KEY_ID`` in the
+environment, or a profile in the shared credentials file): the chain's values are not
+dataclasses either, and the providers after the one that answers (IMDS, ``credential_process``
+with its ``shlex``, ...) are never imported.
 """
 
 from __future__ import annotations
@@ -72,10 +77,13 @@ _SCRIPT = """
 import sys
 import awsession
 from awsession.config import Config
-client = awsession.Session(aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret",
-                           region_name="us-east-1").client(
-    SERVICE, endpoint_url=ENDPOINT,
-    config=Config(s3={"addressing_style": "path"}, retries={"mode": "standard", "total_max_attempts": 1}))
+config = Config(s3={"addressing_style": "path"}, retries={"mode": "standard", "total_max_attempts": 1})
+if CREDENTIALS == "explicit":
+    client = awsession.Session(aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret",
+                               region_name="us-east-1").client(SERVICE, endpoint_url=ENDPOINT,
+                                                               config=config)
+else:
+    client = awsession.client(SERVICE, region_name="us-east-1", endpoint_url=ENDPOINT, config=config)
 if SERVICE == "s3":
     result = client.head_object(Bucket="bucket", Key="key")
 elif SERVICE == "dynamodb":
@@ -83,11 +91,14 @@ elif SERVICE == "dynamodb":
 else:
     result = client.get_caller_identity()
 assert result["ResponseMetadata"]["HTTPStatusCode"] == 200, result
+if CREDENTIALS != "explicit":
+    assert awsession.DEFAULT_SESSION.get_credentials().method == CREDENTIALS
 print(repr(sorted(m for m in HEAVY if m in sys.modules)))
 """
 
 
-def _first_call(service: str, endpoint: str, home: Path) -> list[str]:
+def _first_call(service: str, endpoint: str, home: Path, credentials: str = "explicit",
+                heavy: tuple[str, ...] = HEAVY) -> list[str]:
     env = {
         "HOME": str(home),
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -95,7 +106,13 @@ def _first_call(service: str, endpoint: str, home: Path) -> list[str]:
         "AWS_CONFIG_FILE": str(home / "config"),
         "AWS_SHARED_CREDENTIALS_FILE": str(home / "credentials"),
     }
-    script = f"HEAVY = {HEAVY!r}\nSERVICE = {service!r}\nENDPOINT = {endpoint!r}\n{_SCRIPT}"
+    if credentials == "env":
+        env.update(AWS_ACCESS_KEY_ID="AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY="secret")
+    elif credentials == "shared-credentials-file":
+        (home / "credentials").write_text(
+            "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n")
+    script = (f"HEAVY = {heavy!r}\nSERVICE = {service!r}\nENDPOINT = {endpoint!r}\n"
+              f"CREDENTIALS = {credentials!r}\n{_SCRIPT}")
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
                           check=False, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -107,3 +124,18 @@ def test_a_fresh_process_makes_its_first_call_without_dataclasses(service: str, 
                                                                    tmp_path: Path) -> None:
     _first_call(service, endpoint, tmp_path)  # fills the data cache
     assert _first_call(service, endpoint, tmp_path) == []
+
+
+# Providers the chain never reaches when an earlier one answers, and what only they import.
+_LATER_PROVIDERS = ("awsession.credentials.providers.process", "shlex",
+                    "awsession.credentials.providers.container",
+                    "awsession.credentials.providers.imds",
+                    "awsession.credentials.providers.boto_config")
+
+
+@pytest.mark.parametrize("credentials", ["env", "shared-credentials-file"])
+def test_the_credential_chain_adds_no_dataclasses_and_no_later_providers(
+        credentials: str, endpoint: str, tmp_path: Path) -> None:
+    heavy = (*HEAVY, *_LATER_PROVIDERS)
+    _first_call("s3", endpoint, tmp_path, credentials, heavy)  # fills the data cache
+    assert _first_call("s3", endpoint, tmp_path, credentials, heavy) == []

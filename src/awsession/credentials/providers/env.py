@@ -18,7 +18,6 @@ from collections.abc import Mapping
 
 from ...exceptions import CredentialRetrievalError, PartialCredentialsError
 from ..chain import ProviderContext
-from ..timestamps import parse_expiry
 from ..types import Credentials, CredentialsNotLoaded, RefreshableCredentials, RefreshResult
 
 __all__ = ["EnvProvider"]
@@ -44,6 +43,8 @@ def _read(environ: Mapping[str, str], *, require_expiry: bool) -> RefreshResult:
         raise PartialCredentialsError(provider=METHOD, cred_var=EXPIRATION)
     expiry = float("nan")
     if expiry_text:
+        from ..timestamps import parse_expiry  # re and datetime, only for an expiry
+
         try:
             expiry = parse_expiry(expiry_text)
         except ValueError:

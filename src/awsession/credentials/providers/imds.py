@@ -27,11 +27,11 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Generator
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..._core.effects import Effect, Send
+from ..._core.frozen import FrozenValue
 from ..._core.http import HttpRequest, HttpResponse
 from ...config.resolve import ConfigResolver
 from ...exceptions import (
@@ -49,6 +49,7 @@ from .container import RETRYABLE
 __all__ = ["ImdsSettings", "InstanceMetadataProvider", "imds_disabled", "imds_flow"]
 
 logger = logging.getLogger("awsession.credentials")
+_set = object.__setattr__
 
 METHOD = "iam-role"
 BASE_IPV4 = "http://169.254.169.254/"
@@ -67,12 +68,22 @@ def imds_disabled(ctx: ProviderContext) -> bool:
     return ctx.env.env.get("AWS_EC2_METADATA_DISABLED", "false").lower() == "true"
 
 
-@dataclass(frozen=True, slots=True)
-class ImdsSettings:
+class ImdsSettings(FrozenValue):
+    """Where IMDS is and how patiently to ask it."""
+
+    __slots__ = ("attempts", "base_url", "timeout", "v1_disabled")
+    _fields = ("base_url", "timeout", "attempts", "v1_disabled")
     base_url: str
-    timeout: float = 1.0
-    attempts: int = 1
-    v1_disabled: bool = False
+    timeout: float
+    attempts: int
+    v1_disabled: bool
+
+    def __init__(self, base_url: str, timeout: float = 1.0, attempts: int = 1,
+                 v1_disabled: bool = False) -> None:
+        _set(self, "base_url", base_url)
+        _set(self, "timeout", timeout)
+        _set(self, "attempts", attempts)
+        _set(self, "v1_disabled", v1_disabled)
 
     @classmethod
     def resolve(cls, ctx: ProviderContext) -> ImdsSettings:
