@@ -17,18 +17,22 @@ keep-alive. Rules:
 4. ``Expect: 100-continue``: urllib3 cannot wait for an interim ``100`` before sending the body, so
    awsession never adds the header (botocore adds it for S3 uploads of file objects); if a caller
    sets it, the body is sent at once and the server's ``100 Continue`` is skipped by http.client.
-5. The common exchange (plain ``http``, no proxy, a ``bytes`` or empty body, not chunked, a
-   buffered answer) takes a short path: a connection from the same urllib3 pool (so pool size,
-   socket options and the dropped-connection check are urllib3's), the request written and the
-   answer read with :mod:`http.client` directly (the head written by ``_write_request``, the
-   answer's head read by ``lean_response.py`` without the e-mail parser), and the connection put
-   back. It skips ``urlopen``'s layers (retry bookkeeping, response wrappers, header
-   re-validation), about a third of the CPU of a call, and keeps their semantics: connect and
-   read timeouts, urllib3's
-   connect errors, a broken pipe or reset while sending ignored so the answer is still read,
-   read timeouts as ``ReadTimeoutError`` and anything else after connecting (reset, truncated
-   body, bad status line) as ``ConnectionClosedError``; a failed connection is closed, never
-   reused. Everything else goes through ``urlopen``.
+5. The common exchange (``http`` or ``https``, no proxy, a ``bytes`` or empty body, not
+   chunked, a buffered answer) takes a short path: a connection from the same urllib3 pool (so
+   pool size, socket options and the dropped-connection check are urllib3's), the request
+   written and the answer read with :mod:`http.client` directly (the head written by
+   ``_write_request``, the answer's head read by ``lean_response.py`` without the e-mail
+   parser), and the connection put back. It skips ``urlopen``'s layers (retry bookkeeping,
+   response wrappers, header re-validation), about a third of the CPU of a call, and keeps their
+   semantics: connect and read timeouts, urllib3's connect errors, a broken pipe or reset while
+   sending ignored so the answer is still read, read timeouts as ``ReadTimeoutError`` and
+   anything else after connecting (reset, truncated body, bad status line) as
+   ``ConnectionClosedError``; a failed connection is closed, never reused. For ``https`` the
+   handshake is urllib3's own ``connect`` (the pool's context, verification, host name match,
+   SNI, client certificate), the pool's ``_validate_conn`` warns ``InsecureRequestWarning`` on
+   every request over an unverified connection as in ``urlopen``, and a TLS error (handshake,
+   host name, framing) is ``SSLError`` wherever it happens, as there. Everything else
+   (proxies, streamed answers, chunked or file bodies) goes through ``urlopen``.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from __future__ import annotations
 import errno
 import http.client
 import socket
+import ssl
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -51,6 +56,7 @@ from urllib3.exceptions import (
 from urllib3.exceptions import ReadTimeoutError as U3ReadTimeout
 from urllib3.exceptions import SSLError as U3SSLError
 from urllib3.util import SKIP_HEADER
+from urllib3.util.ssl_match_hostname import CertificateError
 
 from .._core.http import HttpRequest, HttpResponse
 from ..exceptions import (
@@ -187,7 +193,8 @@ class Urllib3Transport:
             if proxy_url is None:
                 conn = self._pools.get((scheme, netloc)) or self._direct_pool(url, scheme, netloc)
                 body = request.body
-                if (scheme == "http" and self._short_path_ok and not request.stream_response
+                if ((scheme == "http" or scheme == "https") and self._short_path_ok
+                        and not request.stream_response
                         and (body is None or body.__class__ is bytes)
                         and "Transfer-Encoding" not in request.headers):
                     target = f"{path or '/'}?{query}" if query else (path or "/")
@@ -246,6 +253,8 @@ class Urllib3Transport:
             if conn.sock is None:
                 conn.timeout = self._connect_timeout
                 conn.connect()  # urllib3's: its own connect errors, mapped by ``send``
+            if pool.scheme == "https":
+                pool._validate_conn(conn)  # urllib3's InsecureRequestWarning, as ``urlopen``
             conn.sock.settimeout(self._read_timeout)
             try:
                 _write_request(conn, request.method, target, body, request.headers)
@@ -267,7 +276,7 @@ class Urllib3Transport:
         except BaseException as e:
             conn.close()
             pool._put_conn(None)
-            if isinstance(e, (TimeoutError, OSError, http.client.HTTPException)):
+            if isinstance(e, (TimeoutError, OSError, http.client.HTTPException, CertificateError)):
                 raise _after_connect_error(e, url) from e
             raise
         pool._put_conn(conn)
@@ -316,6 +325,8 @@ def _after_connect_error(error: BaseException, url: str) -> BaseException:
     if isinstance(error, TimeoutError) or (
             isinstance(error, OSError) and error.errno in _READ_TIMEOUT_ERRNOS):
         return ReadTimeoutError(endpoint_url=url, error=error)
+    if isinstance(error, (ssl.SSLError, CertificateError)):  # handshake, host name, framing
+        return U3SSLError(error)  # ``send`` makes it botocore's ``SSLError``, as for ``urlopen``
     if isinstance(error, (OSError, http.client.HTTPException)):
         return ConnectionClosedError(endpoint_url=url, error=error)
     return error
