@@ -17,17 +17,23 @@ from awsession.exceptions import NoCredentialsError
 class Refresher:
     """A refresh function that blocks (as STS would) and counts its calls."""
 
-    def __init__(self, clock: FixedClock, delay: float = 0.05, fail: bool = False) -> None:
+    def __init__(self, clock: FixedClock, delay: float = 0.05, fail: bool = False,
+                 gate: threading.Event | None = None) -> None:
         self.clock = clock
         self.delay = delay
         self.fail = fail
+        self.gate = gate  # when given: block until it opens (or 10 s pass) instead of sleeping
+        self.gate_opened = False
         self.calls = 0
         self.threads: set[int] = set()
 
     def __call__(self) -> RefreshResult:
         self.calls += 1
         self.threads.add(threading.get_ident())
-        time.sleep(self.delay)
+        if self.gate is not None:
+            self.gate_opened = self.gate.wait(10)
+        else:
+            time.sleep(self.delay)
         if self.fail:
             raise RuntimeError("sts is down")
         return RefreshResult(f"AKIDNEW{self.calls}", "new-secret", "new-token",
@@ -63,8 +69,11 @@ def test_fresh_credentials_do_not_refresh() -> None:
 
 
 def test_mandatory_refresh_is_single_flight_and_off_the_loop() -> None:
+    # The refresh blocks until the event loop has ticked 5 times: a refresh that ran on the loop
+    # (or blocked it) would never see the gate open. No wall-clock budget, so load cannot flake it.
     clock = FixedClock()
-    refresher = Refresher(clock, delay=0.1)
+    gate = threading.Event()
+    refresher = Refresher(clock, gate=gate)
     cache = AsyncCredentialCache(_refreshable(clock, refresher, 3600), clock)
     clock.advance(3600 - 60)  # one minute left: mandatory
 
@@ -76,7 +85,9 @@ def test_mandatory_refresh_is_single_flight_and_off_the_loop() -> None:
             nonlocal ticks
             while not stop.is_set():
                 ticks += 1
-                await asyncio.sleep(0.005)
+                if ticks == 5:
+                    gate.set()
+                await asyncio.sleep(0.001)
 
         tick_task = asyncio.create_task(ticker())
 
@@ -93,7 +104,8 @@ def test_mandatory_refresh_is_single_flight_and_off_the_loop() -> None:
     assert refresher.calls == 1
     assert set(keys) == {"AKIDNEW1"}
     assert threading.get_ident() not in refresher.threads  # ran in a worker thread
-    assert ticks >= 5  # the loop kept running during the 0.1 s refresh
+    assert refresher.gate_opened  # the loop kept running while the refresh was blocked
+    assert ticks >= 5
 
 
 def test_mandatory_refresh_failure_is_raised() -> None:
