@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .._core.dataclass_compat import LazyDataclassFields
+
 if TYPE_CHECKING:
     from .._core.env import Environment
     from ..model.shapes import ServiceModel
@@ -45,26 +47,6 @@ _FACTORIES: dict[str, Callable[[], Any]] = {
     "plans": dict,
 }
 _FIELDS = _REQUIRED + tuple(_DEFAULTS) + tuple(_FACTORIES)
-
-
-class _DataclassFields:
-    """``ClientContext.__dataclass_fields__``, made on first use, for ``dataclasses.replace``."""
-
-    def __init__(self) -> None:
-        self._table: dict[str, Any] | None = None
-
-    def __get__(self, instance: Any, owner: type | None = None) -> dict[str, Any]:
-        if self._table is None:
-            import dataclasses
-
-            table: dict[str, Any] = {}
-            for name in _FIELDS:
-                field: Any = dataclasses.field()
-                field.name = name
-                field._field_type = dataclasses._FIELD  # type: ignore[attr-defined]
-                table[name] = field
-            self._table = table
-        return self._table
 
 
 class ClientContext:
@@ -97,7 +79,7 @@ class ClientContext:
     """Per-client memo of each operation's call plan (``_pipeline.plan``); races only recompute."""
 
     __slots__ = _FIELDS
-    __dataclass_fields__ = _DataclassFields()
+    __dataclass_fields__ = LazyDataclassFields(_FIELDS)  # for ``dataclasses.replace(ctx, ...)``
 
     def __init__(self, **values: Any) -> None:
         missing = [name for name in _REQUIRED if name not in values]
